@@ -1,0 +1,25 @@
+"""Fixtures shared by every app's tests."""
+
+from pathlib import Path
+
+import pytest
+
+from followup.accounts.services import sync_roles
+from followup.program.services import load_program
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The shipped registry and the role groups, loaded once into the test database."""
+    with django_db_blocker.unblock():
+        load_program()
+        sync_roles()
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the Program's corpus is not at {CORPUS} (../shared/corpus)")
+    return CORPUS

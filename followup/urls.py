@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from followup.program.admin_history import registry_history
+
+urlpatterns = [
+    # The language switch posts here; it keeps the visitor on the same page in the new language.
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/history/", admin.site.admin_view(registry_history), name="registry_history"),
+    path("admin/", admin.site.urls),
+]
+# Public pages carry their language in the address (/en/…, /es/…), so links can be shared.
+urlpatterns += i18n_patterns(path("", include("followup.program.urls")))
+
+admin.site.site_header = "Follow-up"
+admin.site.site_title = "Follow-up"
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
