@@ -38,7 +38,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy followup tools
+	$(BIN)/mypy followup tools bench
 
 pytest: install
 	$(BIN)/pytest -q

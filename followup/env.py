@@ -5,7 +5,9 @@ bad deployment fails at start-up with a sentence rather than later with a traceb
 """
 
 import os
+from typing import Any
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -45,3 +47,20 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def database_config(url: str, *, conn_max_age: int) -> dict[str, Any]:
+    """Django's database settings for `url`, with the embedded SQLite tuned for a web server."""
+    try:
+        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=conn_max_age))
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL is not usable: {error}") from None
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets readers carry on while one request writes; IMMEDIATE takes the write lock
+        # at the start of a transaction, so concurrent writers wait instead of failing mid-way.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    return config

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from followup.env import env_bool, env_int, env_list
+from followup.env import database_config, env_bool, env_int, env_list
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -90,11 +90,26 @@ def test_env_list_splits_and_trims(monkeypatch):
     assert env_list("X_LIST", []) == ["a.org", "b.org"]
 
 
-def test_sqlite_runs_in_wal_mode(db):
-    from django.db import connection
+def test_database_config_puts_sqlite_in_wal_mode(tmp_path):
+    config = database_config(f"sqlite:///{tmp_path / 'x.sqlite3'}", conn_max_age=0)
 
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite only")
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode")
-        assert cursor.fetchone()[0] in {"wal", "memory"}
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert "PRAGMA journal_mode=WAL" in config["OPTIONS"]["init_command"]
+    assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+def test_database_config_reads_postgres_urls():
+    config = database_config("postgres://app:secret@db.internal:5432/followup", conn_max_age=60)
+
+    assert (config["ENGINE"], config["HOST"], config["NAME"], config["CONN_MAX_AGE"]) == (
+        "django.db.backends.postgresql",
+        "db.internal",
+        "followup",
+        60,
+    )
+    assert "OPTIONS" not in config or "init_command" not in config["OPTIONS"]
+
+
+def test_database_config_refuses_an_unknown_scheme():
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL is not usable"):
+        database_config("mongodb://localhost/followup", conn_max_age=0)

@@ -48,33 +48,23 @@ PAGES = {
     ),
     "registry history": lambda: reverse("registry_history"),
 }
-EXPECTED = {
-    "anonymous": {
-        "home": 200, "version": 200, "actor": 200, "mandate": 200,
-        "admin index": 302, "admin actors": 302, "admin actor history": 302,
-        "registry history": 302,
-    },
-    "member_of_public": {
-        "home": 200, "version": 200, "actor": 200, "mandate": 200,
-        "admin index": 302, "admin actors": 302, "admin actor history": 302,
-        "registry history": 302,
-    },
-    "staff_without_role": {
-        "home": 200, "version": 200, "actor": 200, "mandate": 200,
-        "admin index": 200, "admin actors": 403, "admin actor history": 403,
-        "registry history": 403,
-    },
-    "secretariat": {
-        "home": 200, "version": 200, "actor": 200, "mandate": 200,
-        "admin index": 200, "admin actors": 200, "admin actor history": 200,
-        "registry history": 200,
-    },
-    "superuser": {
-        "home": 200, "version": 200, "actor": 200, "mandate": 200,
-        "admin index": 200, "admin actors": 200, "admin actor history": 200,
-        "registry history": 200,
-    },
+PUBLIC_PAGES = {"home", "version", "actor", "mandate"}
+BACK_OFFICE = {
+    "anonymous": {"admin index": 302, "admin actors": 302, "admin actor history": 302,
+                  "registry history": 302},
+    "member_of_public": {"admin index": 302, "admin actors": 302, "admin actor history": 302,
+                         "registry history": 302},
+    "staff_without_role": {"admin index": 200, "admin actors": 403, "admin actor history": 403,
+                           "registry history": 403},
+    "secretariat": {"admin index": 200, "admin actors": 200, "admin actor history": 200,
+                    "registry history": 200},
+    "superuser": {"admin index": 200, "admin actors": 200, "admin actor history": 200,
+                  "registry history": 200},
 }  # fmt: skip
+EXPECTED = {
+    persona: {page: 200 if page in PUBLIC_PAGES else statuses[page] for page in PAGES}
+    for persona, statuses in BACK_OFFICE.items()
+}
 
 
 @pytest.mark.parametrize("persona", sorted(EXPECTED))
@@ -89,7 +79,7 @@ def test_permission_matrix(client, request, persona, page):
 
 
 def test_matrix_covers_every_page():
-    assert all(set(row) == set(PAGES) for row in EXPECTED.values())
+    assert all(set(row) | PUBLIC_PAGES == set(PAGES) for row in BACK_OFFICE.values())
 
 
 def test_secretariat_edit_is_recorded_with_who_and_what(client, secretariat):

@@ -1,0 +1,108 @@
+"""Benchmarks of the Program registry: loading, exporting and serving its public pages.
+
+Run with `make bench` (or `.venv/bin/python bench/run.py [--repeat N]`). It builds a fresh
+SQLite database in a temporary folder (or uses DATABASE_URL), so figures do not depend on the
+state of `var/`. Results go to standard output as a Markdown table for docs/benchmarks.md.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _setup(var_dir: str) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "followup.settings_test")
+    os.environ.setdefault("FOLLOWUP_VAR_DIR", var_dir)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _time(action: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median and 95th percentile in milliseconds."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)]
+
+
+def _count_queries(connection: object, action: Callable[[], object]) -> int:
+    # An execute wrapper sees every query, even though each request resets Django's query log.
+    count = 0
+
+    def counter(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        nonlocal count
+        count += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counter):  # type: ignore[attr-defined]
+        action()
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=50, help="timed runs per measurement")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as var_dir:
+        _setup(var_dir)
+        from django.db import connection
+        from django.test import Client
+
+        from followup.program.export import export_program
+        from followup.program.models import Mandate
+        from followup.program.services import load_program
+
+        rows = []
+        start = time.perf_counter()
+        load_program()
+        rows.append(
+            ("load-program, empty database", (time.perf_counter() - start) * 1000, None, None)
+        )
+        median, p95 = _time(load_program, max(3, args.repeat // 10))
+        rows.append(("load-program again (nothing to do)", median, p95, None))
+        median, p95 = _time(export_program, max(3, args.repeat // 5))
+        rows.append(("export program --json (build document)", median, p95, None))
+
+        client = Client()
+        mandate = Mandate.objects.get(symbol="AG/RES. 2883 (XLVI-O/16)")
+        pages = {
+            "GET /en/ (home)": "/en/",
+            "GET /es/programs/2016/": "/es/programs/2016/",
+            "GET /en/actors/iachr/": "/en/actors/iachr/",
+            "GET /en/actors/mex/": "/en/actors/mex/",
+            f"GET {mandate.get_absolute_url()}": mandate.get_absolute_url(),
+        }
+        for label, address in pages.items():
+            client.get(address)  # warm template caches
+            queries = _count_queries(connection, lambda address=address: client.get(address))
+            median, p95 = _time(lambda address=address: client.get(address), args.repeat)
+            rows.append((label, median, p95, queries))
+
+    print(f"database: {connection.vendor}, repeat: {args.repeat}, python {sys.version.split()[0]}")
+    print()
+    print("| measurement | median ms | p95 ms | SQL queries |")
+    print("|---|---:|---:|---:|")
+    for label, median, p95, queries in rows:
+        p95_text = f"{p95:.1f}" if p95 is not None else "—"
+        queries_text = str(queries) if queries is not None else "—"
+        print(f"| {label} | {median:.1f} | {p95_text} | {queries_text} |")
+
+
+if __name__ == "__main__":
+    main()
