@@ -12,7 +12,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -44,7 +46,7 @@ def _count_queries(connection: object, action: Callable[[], object]) -> int:
     # An execute wrapper sees every query, even though each request resets Django's query log.
     count = 0
 
-    def counter(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+    def counter(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
         nonlocal count
         count += 1
         return execute(sql, params, many, context)
@@ -68,7 +70,7 @@ def main() -> None:
         from followup.program.models import Mandate
         from followup.program.services import load_program
 
-        rows = []
+        rows: list[tuple[str, float, float | None, int | None]] = []
         start = time.perf_counter()
         load_program()
         rows.append(
@@ -90,18 +92,19 @@ def main() -> None:
         }
         for label, address in pages.items():
             client.get(address)  # warm template caches
-            queries = _count_queries(connection, lambda address=address: client.get(address))
-            median, p95 = _time(lambda address=address: client.get(address), args.repeat)
+            fetch = partial(client.get, address)
+            queries = _count_queries(connection, fetch)
+            median, p95 = _time(fetch, args.repeat)
             rows.append((label, median, p95, queries))
 
     print(f"database: {connection.vendor}, repeat: {args.repeat}, python {sys.version.split()[0]}")
     print()
     print("| measurement | median ms | p95 ms | SQL queries |")
     print("|---|---:|---:|---:|")
-    for label, median, p95, queries in rows:
-        p95_text = f"{p95:.1f}" if p95 is not None else "—"
-        queries_text = str(queries) if queries is not None else "—"
-        print(f"| {label} | {median:.1f} | {p95_text} | {queries_text} |")
+    for label, middle, high, count in rows:
+        high_text = f"{high:.1f}" if high is not None else "—"
+        count_text = str(count) if count is not None else "—"
+        print(f"| {label} | {middle:.1f} | {high_text} | {count_text} |")
 
 
 if __name__ == "__main__":
