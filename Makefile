@@ -18,8 +18,8 @@ $(BIN)/python:
 $(BIN)/uv: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
+# --inexact keeps uv itself, which lives in the same environment.
 $(VENV)/.installed: pyproject.toml uv.lock | $(BIN)/uv
-	# --inexact keeps uv itself, which lives in the same environment.
 	$(BIN)/uv sync --frozen --inexact --quiet
 	@touch $@
 
