@@ -5,6 +5,7 @@ bad deployment fails at start-up with a sentence rather than later with a traceb
 """
 
 import os
+from pathlib import Path
 from typing import Any
 
 import dj_database_url
@@ -56,6 +57,9 @@ def database_config(url: str, *, conn_max_age: int) -> dict[str, Any]:
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_URL is not usable: {error}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        if config["NAME"] and config["NAME"] != ":memory:":
+            # A fresh clone has no var/ yet; SQLite creates the file but not its folder.
+            Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         # WAL lets readers carry on while one request writes; IMMEDIATE takes the write lock
         # at the start of a transaction, so concurrent writers wait instead of failing mid-way.
         config["OPTIONS"] = {

@@ -98,6 +98,12 @@ def test_database_config_puts_sqlite_in_wal_mode(tmp_path):
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
 
 
+def test_database_config_creates_the_folder_of_the_sqlite_file(tmp_path):
+    database_config(f"sqlite:///{tmp_path / 'new' / 'var' / 'x.sqlite3'}", conn_max_age=0)
+
+    assert (tmp_path / "new" / "var").is_dir()
+
+
 def test_database_config_reads_postgres_urls():
     config = database_config("postgres://app:secret@db.internal:5432/followup", conn_max_age=60)
 
