@@ -203,6 +203,13 @@ def test_language_switch_keeps_the_visitor_on_the_same_page(client):
     assert "Comisión Interamericana de Mujeres" in client.get(response["Location"]).content.decode()
 
 
+def test_stylesheet_is_served_by_the_project(client):
+    response = client.get("/static/followup/css/site.css")
+
+    assert response.status_code == 200
+    assert b"--accent" in b"".join(response.streaming_content)
+
+
 def test_pages_have_one_h1_landmarks_and_a_labelled_language_switch(client):
     for address in [
         url("program:home"),
