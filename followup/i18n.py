@@ -5,6 +5,7 @@ table: two languages are fixed by the Program, and explicit columns keep queries
 exports and the API plain (see docs/architecture.md).
 """
 
+import unicodedata
 from typing import Any, overload
 
 from django.utils.translation import get_language
@@ -36,3 +37,10 @@ class Localized:
             return self
         value: str = getattr(instance, f"{self.field}_{current_content_language()}", "")
         return value or getattr(instance, f"{self.field}_en", "")
+
+
+def collation_key(text: str) -> str:
+    """Sort key that files accented letters with their base letter ("Él" beside "El"), so
+    Spanish lists read in dictionary order without depending on the database's collation."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from followup.i18n import collation_key
 from followup.program.models import (
     Actor,
     Mandate,
@@ -33,10 +34,10 @@ def actors_by_category() -> list[CategoryGroup]:
     """Every actor under its category, in the Program's order of categories; units under parents
     are listed too, since a focal point looks for their own office by name."""
     by_category: dict[str, list[Actor]] = {value: [] for value in Actor.Category.values}
-    for actor in Actor.objects.order_by("name_en"):
+    for actor in Actor.objects.all():
         by_category[actor.category].append(actor)
     return [
-        CategoryGroup(Actor.Category(category), actors)
+        CategoryGroup(Actor.Category(category), sorted(actors, key=lambda a: collation_key(a.name)))
         for category, actors in by_category.items()
         if actors
     ]

@@ -41,6 +41,15 @@ def test_home_in_spanish_shows_spanish_names(client):
     assert "Organizaciones especializadas" in content
 
 
+def test_home_lists_actors_in_the_visitors_alphabetical_order(client):
+    groups = client.get(url("program:home", language="es")).context["categories"]
+
+    states = next(g for g in groups if g.category == "member_state").actors
+    names = [state.name_es for state in states]
+    assert names.index("Ecuador") < names.index("El Salvador") < names.index("Estados Unidos")
+    assert names.index("Haití") < names.index("Honduras")
+
+
 def test_home_query_count_does_not_grow_with_actors(client, django_assert_num_queries):
     with django_assert_num_queries(4) as before:
         client.get(url("program:home"))
@@ -56,8 +65,8 @@ def test_version_page_lists_objectives_and_each_actor_with_its_activities(client
 
     assert response.status_code == 200
     content = response.content.decode()
-    assert "General objective" in content
-    assert "Specific objective" in content
+    assert "<h3>General objective</h3>" in content
+    assert "<h3>Specific objectives</h3>" in content
     assert 'id="activity-2016-iachr-e"' in content
     assert 'id="activity-2016-member-states"' in content
     assert [a.actor.slug for a in response.context["assignments"] if a.actor] == [
