@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "simple_history",
     "followup.accounts",
     "followup.program",
+    "followup.reporting",
 ]
 
 MIDDLEWARE = [

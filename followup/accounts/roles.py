@@ -1,12 +1,28 @@
-"""Roles are Django groups with a fixed set of permissions, declared here once."""
+"""Roles are Django groups with a fixed set of permissions, declared here once.
+
+Object-level rules (a focal point sees only their own actors' drafts) live in each app's
+`permissions.py`; these groups give the model-level permissions those rules start from.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
 SECRETARIAT = "secretariat"
+FOCAL_POINT = "focal_point"
+REVIEWER = "reviewer"
 
-ROLE_LABELS = {SECRETARIAT: _("CAM secretariat")}
+ROLE_LABELS = {
+    SECRETARIAT: _("CAM secretariat"),
+    FOCAL_POINT: _("Focal point"),
+    REVIEWER: _("Reviewer"),
+}
 
-# The secretariat keeps the registry: every permission on the program app's models.
+# "app.*" is every permission of the app; "app.codename" one permission.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    SECRETARIAT: ["program.*"],
+    SECRETARIAT: ["program.*", "reporting.*", "accounts.view_user", "accounts.view_membership"],
+    FOCAL_POINT: ["reporting.submit_actorreport"],
+    REVIEWER: [
+        "reporting.view_actorreport",
+        "reporting.view_entry",
+        "reporting.return_actorreport",
+    ],
 }

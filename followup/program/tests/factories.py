@@ -3,7 +3,7 @@ import factory
 from followup.program.models import Actor, Mandate, ProgramActivity, ProgramVersion
 
 
-class ActorFactory(factory.django.DjangoModelFactory):
+class ActorFactory(factory.django.DjangoModelFactory[Actor]):
     class Meta:
         model = Actor
 
@@ -13,7 +13,7 @@ class ActorFactory(factory.django.DjangoModelFactory):
     name_es = factory.Sequence(lambda n: f"Oficina de Prueba {n}")
 
 
-class MandateFactory(factory.django.DjangoModelFactory):
+class MandateFactory(factory.django.DjangoModelFactory[Mandate]):
     class Meta:
         model = Mandate
 
@@ -30,7 +30,7 @@ class MandateFactory(factory.django.DjangoModelFactory):
         return mandate
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class ActivityFactory(factory.django.DjangoModelFactory[ProgramActivity]):
     class Meta:
         model = ProgramActivity
         skip_postgeneration_save = True

@@ -104,7 +104,7 @@ def test_secretariat_edit_is_recorded_with_who_and_what(client, secretariat):
 def test_registry_history_shows_the_change_with_a_field_diff(client, secretariat):
     cim = Actor.objects.get(slug="cim")
     cim.description_en = "A new description."
-    cim._history_user = secretariat  # type: ignore[attr-defined]  # simple-history's hook
+    cim._history_user = secretariat  # simple-history reads it
     cim.save()
     client.force_login(secretariat)
 
