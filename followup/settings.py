@@ -41,9 +41,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
     "followup.accounts",
     "followup.program",
     "followup.reporting",
+    "followup.api",
 ]
 
 MIDDLEWARE = [
@@ -94,7 +97,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "reporting:workspace"
+LOGOUT_REDIRECT_URL = "program:home"
+# Sessions end after this long without a request (the expiry slides with each request).
+SESSION_COOKIE_AGE = env_int("FOLLOWUP_SESSION_SECONDS", 8 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+# Failed sign-ins allowed per account and per address within the window, before a pause.
+LOGIN_FAILURE_LIMIT = env_int("FOLLOWUP_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_FAILURE_WINDOW_SECONDS = env_int("FOLLOWUP_LOGIN_FAILURE_WINDOW", 15 * 60)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
@@ -117,6 +128,38 @@ STORAGES = {
         if env_bool("FOLLOWUP_STATIC_MANIFEST", default=not DEBUG)
         else "django.contrib.staticfiles.storage.StaticFilesStorage",
     },
+}
+
+# Uploads: the largest file accepted (attachments, complete original reports).
+UPLOAD_MAX_BYTES = env_int("FOLLOWUP_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "followup.api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("FOLLOWUP_API_ANON_RATE", "120/minute"),
+        "user": env_str("FOLLOWUP_API_USER_RATE", "600/minute"),
+    },
+    "EXCEPTION_HANDLER": "followup.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Follow-up API",
+    "DESCRIPTION": "The Inter-American Program on the rights of migrants: registry and reporting.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 EMAIL_BACKEND = env_str(

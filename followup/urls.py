@@ -11,9 +11,14 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/history/", admin.site.admin_view(registry_history), name="registry_history"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("followup.api.urls")),
 ]
-# Public pages carry their language in the address (/en/…, /es/…), so links can be shared.
-urlpatterns += i18n_patterns(path("", include("followup.program.urls")))
+# Pages carry their language in the address (/en/…, /es/…), so links can be shared.
+urlpatterns += i18n_patterns(
+    path("", include("followup.program.urls")),
+    path("", include("followup.reporting.urls")),
+    path("accounts/", include("followup.accounts.urls")),
+)
 
 admin.site.site_header = "Follow-up"
 admin.site.site_title = "Follow-up"

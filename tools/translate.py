@@ -1,0 +1,36 @@
+"""Fill Spanish translations into the catalog from a JSON file of {msgid: msgstr}, then report
+what is still untranslated. Used after `make messages`:
+
+    .venv/bin/python tools/translate.py new.json && make messages
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import polib
+
+CATALOG = Path(__file__).resolve().parent.parent / "followup/locale/es/LC_MESSAGES/django.po"
+
+
+def main(argv: list[str]) -> int:
+    translations: dict[str, str] = {}
+    for name in argv:
+        translations.update(json.loads(Path(name).read_text(encoding="utf-8")))
+    catalog = polib.pofile(str(CATALOG))
+    for entry in catalog:
+        if entry.msgid in translations and (not entry.msgstr or "fuzzy" in entry.flags):
+            entry.msgstr = translations[entry.msgid]
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
+            entry.previous_msgctxt = None
+    catalog.save(str(CATALOG))
+    missing = [e.msgid for e in catalog.untranslated_entries() + catalog.fuzzy_entries()]
+    for msgid in missing:
+        print(f"untranslated: {msgid!r}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
