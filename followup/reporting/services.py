@@ -15,12 +15,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from followup.accounts.models import User
+from followup.countries import normalize_code
 from followup.program.models import Actor, ProgramVersion
 from followup.reporting import permissions
 from followup.reporting.models import (
     ActorReport,
     Entry,
+    EntryCountry,
+    Figure,
     Invitation,
+    Link,
     PlannedFollowUp,
     ReportingCycle,
     ReviewComment,
@@ -251,8 +255,10 @@ def save_entry(
     expected_revision: int | None = None,
 ) -> Entry:
     """Create or update one entry of an editable report. `values` is already validated (form
-    or API schema): simple fields by name, and `activities`, `themes`, `population_groups`,
-    `partners` as lists of objects, `countries` as ISO codes."""
+    or API schema): simple fields by name; `activities`, `themes`, `population_groups`,
+    `partners` as lists of objects; `countries` as ISO alpha-3 codes; `figures` as
+    (number, what it counts) pairs; `links` as (url, title) pairs. A key left out is left as
+    it was; a list given replaces the previous one."""
     _require(permissions.can_edit_report(by, report))
     _check_revision(report, expected_revision)
     if entry is None:
@@ -269,11 +275,23 @@ def save_entry(
             getattr(entry, relation).set(values[relation])
     if "countries" in values:
         entry.countries.all().delete()
-        entry.countries.bulk_create(
-            [
-                entry.countries.model(entry=entry, code=code)
-                for code in sorted(set(values["countries"]))
-            ]
+        EntryCountry.objects.bulk_create(
+            EntryCountry(entry=entry, code=normalize_code(code))
+            for code in sorted(set(values["countries"]))
+        )
+    if "figures" in values:
+        entry.figures.all().delete()
+        for value, counts in values["figures"]:
+            Figure(entry=entry, value=value, counts=counts).full_clean(exclude=["entry"])
+        Figure.objects.bulk_create(
+            Figure(entry=entry, value=value, counts=counts) for value, counts in values["figures"]
+        )
+    if "links" in values:
+        entry.links.all().delete()
+        for url, title in values["links"]:
+            Link(entry=entry, url=url, title=title).full_clean(exclude=["entry"])
+        Link.objects.bulk_create(
+            Link(entry=entry, url=url, title=title) for url, title in values["links"]
         )
     _bump(report, by, "entry saved")
     return entry

@@ -294,3 +294,39 @@ def test_planned_entries_come_back_next_cycle_as_a_checklist(secretariat, iin_fo
     )
     services.submit_report(report, by=iin_focal_point)
     assert report.status == ActorReport.Status.SUBMITTED
+
+
+def test_save_entry_keeps_figures_and_links(report, iin_focal_point):
+    entry = services.save_entry(
+        report,
+        {
+            "kind": "carried_out",
+            "title": "Training",
+            "figures": [("70", "professionals trained")],
+            "links": [("https://www.oas.org/", "OAS")],
+        },
+        by=iin_focal_point,
+    )
+
+    assert [str(f) for f in entry.figures.all()] == ["70 professionals trained"]
+    assert [(link.url, link.title) for link in entry.links.all()] == [
+        ("https://www.oas.org/", "OAS")
+    ]
+
+
+def test_save_entry_refuses_an_unknown_country_and_a_figure_that_is_no_number(
+    report, iin_focal_point
+):
+    with pytest.raises(ValidationError, match="“XXX” is not an ISO 3166-1 alpha-3 country code"):
+        services.save_entry(
+            report, {"kind": "carried_out", "title": "x", "countries": ["XXX"]}, by=iin_focal_point
+        )
+    with pytest.raises(ValidationError) as figure:
+        services.save_entry(
+            report,
+            {"kind": "carried_out", "title": "x", "figures": [("seventy", "people")]},
+            by=iin_focal_point,
+        )
+
+    assert figure.value.message_dict == {"value": ["“seventy” value must be a decimal number."]}
+    assert not report.entries.exists()
