@@ -279,3 +279,45 @@ def test_secretariat_creates_opens_and_closes_a_cycle(client):
 def test_cycle_management_is_for_the_secretariat(client, iin):
     assert client.get(reverse("reporting:cycle_manage")).status_code == 403
     assert client.post(reverse("reporting:cycle_open", args=["x"])).status_code == 403
+
+
+def test_autosave_creates_then_updates_the_entry_and_answers_json(client, iin, report):
+    created = client.post(
+        reverse("reporting:entry_create", args=[report.pk]),
+        entry_data(report),
+        headers={"X-Autosave": "1"},
+    )
+    entry = report.entries.get()
+    updated = client.post(
+        created.json()["edit_url"],
+        entry_data(report, title="Typed a bit more", revision=created.json()["revision"]),
+        headers={"X-Autosave": "1"},
+    )
+
+    assert created.status_code == 200
+    assert created.json()["edit_url"] == reverse("reporting:entry_edit", args=[entry.pk])
+    assert updated.json()["saved"] is True
+    entry.refresh_from_db()
+    assert entry.title == "Typed a bit more"
+
+
+def test_autosave_reports_invalid_fields_and_conflicts_without_saving(client, iin, report):
+    invalid = client.post(
+        reverse("reporting:entry_create", args=[report.pk]),
+        entry_data(report, starts="2019-13"),
+        headers={"X-Autosave": "1"},
+    )
+    stale = client.post(
+        reverse("reporting:entry_create", args=[report.pk]),
+        entry_data(report, revision=report.revision + 5),
+        headers={"X-Autosave": "1"},
+    )
+
+    assert invalid.status_code == 400
+    assert (
+        invalid.json()["errors"]["starts"][0]["message"]
+        == "There is no month 13; months go from 01 to 12."
+    )
+    assert stale.status_code == 409
+    assert stale.json()["conflict"] is True
+    assert not report.entries.exists()

@@ -7,9 +7,10 @@ service; a rule refusing the action comes back as a message, never as an error p
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -108,6 +109,8 @@ def _entry_form_page(
         raise PermissionDenied
     conflict: Entry | None = None
     status = 200
+    if request.method == "POST" and request.headers.get("X-Autosave") == "1":
+        return _autosave(request, report, entry)
     if request.method == "POST":
         form = EntryForm(request.POST, report=report)
         if form.is_valid():
@@ -154,6 +157,37 @@ def _entry_form_page(
         "reporting/workspace/entry_form.html",
         {"report": report, "entry": entry, "form": form, "conflict": conflict},
         status=status,
+    )
+
+
+def _autosave(request: HttpRequest, report: ActorReport, entry: Entry | None) -> JsonResponse:
+    """The entry form's background save (static/followup/js/autosave.js): same rules as the
+    Save button, answered in JSON so the page can say what happened without reloading."""
+    form = EntryForm(request.POST, report=report)
+    if not form.is_valid():
+        return JsonResponse({"saved": False, "errors": form.errors.get_json_data()}, status=400)
+    values = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
+    try:
+        saved = services.save_entry(
+            report,
+            values,
+            by=_user(request),
+            entry=entry,
+            expected_revision=form.cleaned_data["revision"],
+        )
+    except StaleRevision as error:
+        return JsonResponse({"saved": False, "conflict": True, "message": str(error)}, status=409)
+    except ValidationError as error:
+        return JsonResponse({"saved": False, "message": " ".join(error.messages)}, status=400)
+    report.refresh_from_db(fields=["revision"])
+    return JsonResponse(
+        {
+            "saved": True,
+            "revision": report.revision,
+            "edit_url": reverse("reporting:entry_edit", args=[saved.pk]),
+            "message": _("Draft saved at %(time)s.")
+            % {"time": timezone.localtime().strftime("%H:%M")},
+        }
     )
 
 
