@@ -23,3 +23,9 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"the Program's corpus is not at {CORPUS} (../shared/corpus)")
     return CORPUS
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded files land in the test's own folder, never in var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -234,3 +234,18 @@ class CycleForm(forms.Form):
 
 def sorted_actors(actors: list[Actor]) -> list[Actor]:
     return sorted(actors, key=lambda actor: collation_key(actor.name))
+
+
+class OriginalReportForm(RevisionForm):
+    file = forms.FileField(
+        label=gettext_lazy("Complete original report"),
+        help_text=gettext_lazy("PDF, DOCX, ODT, XLSX or plain text."),
+    )
+    language = forms.ChoiceField(label=gettext_lazy("Its language"), choices=LANGUAGES)
+
+
+class AttachmentForm(RevisionForm):
+    file = forms.FileField(
+        label=gettext_lazy("Attach a file"),
+        help_text=gettext_lazy("PDF, DOCX, ODT, XLSX or plain text."),
+    )

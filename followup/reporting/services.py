@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -20,6 +21,7 @@ from followup.program.models import Actor, ProgramVersion
 from followup.reporting import permissions
 from followup.reporting.models import (
     ActorReport,
+    Attachment,
     Entry,
     EntryCountry,
     Figure,
@@ -29,6 +31,7 @@ from followup.reporting.models import (
     ReportingCycle,
     ReviewComment,
 )
+from followup.uploads import validate_upload
 
 # Categories whose reports the Program expects (they cover it in their annual reports to the
 # General Assembly); member states and other actors are invited to report.
@@ -313,3 +316,44 @@ def restore_entry(entry: Entry, *, by: User) -> None:
     entry.deleted_at = None
     _save(entry, by, "restored")
     _bump(entry.report, by, "entry restored")
+
+
+@transaction.atomic
+def attach_original(
+    report: ActorReport,
+    upload: UploadedFile,
+    *,
+    language: str,
+    by: User,
+    expected_revision: int | None = None,
+) -> None:
+    """Keep the complete report as the actor wrote it (it goes in the annual report's annex).
+    The file is checked by content and size before anything is stored."""
+    _require(permissions.can_edit_report(by, report))
+    _check_revision(report, expected_revision)
+    info = validate_upload(upload)
+    report.original_file.save(info.name, upload, save=False)
+    report.original_language = language
+    _bump(report, by, "original report attached")
+
+
+@transaction.atomic
+def attach_file(
+    entry: Entry, upload: UploadedFile, *, by: User, expected_revision: int | None = None
+) -> Attachment:
+    report = entry.report
+    _require(permissions.can_edit_report(by, report))
+    _check_revision(report, expected_revision)
+    info = validate_upload(upload)
+    attachment = Attachment(
+        entry=entry,
+        name=info.name,
+        content_type=info.content_type,
+        size=info.size,
+        sha256=info.sha256,
+        uploaded_by=by,
+    )
+    attachment.file.save(info.name, upload, save=False)
+    attachment.save()
+    _bump(report, by, "file attached")
+    return attachment

@@ -321,3 +321,76 @@ def test_autosave_reports_invalid_fields_and_conflicts_without_saving(client, ii
     assert stale.status_code == 409
     assert stale.json()["conflict"] is True
     assert not report.entries.exists()
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_the_complete_report_is_attached_and_downloadable_by_who_may_see_it(client, iin, report):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        reverse("reporting:report_original", args=[report.pk]),
+        {
+            "revision": report.revision,
+            "language": "es",
+            "file": SimpleUploadedFile("Informe-IIN.pdf", PDF),
+        },
+    )
+    report.refresh_from_db()
+    download = client.get(reverse("reporting:original_download", args=[report.pk]))
+    client.logout()
+    anonymous = client.get(reverse("reporting:original_download", args=[report.pk]))
+
+    assert response.status_code == 302
+    assert report.original_language == "es"
+    assert b"".join(download.streaming_content) == PDF
+    download.close()
+    assert 'attachment; filename="Informe-IIN.pdf"' in download["Content-Disposition"]
+    assert anonymous.status_code == 404
+
+
+def test_a_file_that_is_not_an_allowed_type_is_refused_with_its_name(client, iin, report):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    entry = EntryFactory(report=report)
+    report.refresh_from_db()
+    response = client.post(
+        reverse("reporting:entry_attach", args=[entry.pk]),
+        {
+            "revision": report.revision,
+            "file": SimpleUploadedFile("report.pdf", b"MZ\x90\x00binary"),
+        },
+        follow=True,
+    )
+
+    assert (
+        "“report.pdf” is not a PDF, DOCX, ODT, XLSX or plain-text file."
+        in response.content.decode()
+    )
+    assert not entry.attachments.exists()
+
+
+def test_an_attachment_is_public_once_its_report_is_published(client, iin, report):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    entry = EntryFactory(report=report)
+    report.refresh_from_db()
+    client.post(
+        reverse("reporting:entry_attach", args=[entry.pk]),
+        {
+            "revision": report.revision,
+            "file": SimpleUploadedFile("notes.txt", "Apuntes del curso".encode()),
+        },
+    )
+    attachment = entry.attachments.get()
+    client.logout()
+    before = client.get(reverse("reporting:attachment_download", args=[attachment.pk]))
+    ActorReport.objects.filter(pk=report.pk).update(status=ActorReport.Status.PUBLISHED)
+    after = client.get(reverse("reporting:attachment_download", args=[attachment.pk]))
+
+    assert before.status_code == 404
+    assert after.status_code == 200
+    assert after["Content-Type"] == "text/plain"
+    after.close()
+    assert (attachment.size, len(attachment.sha256)) == (len("Apuntes del curso".encode()), 64)

@@ -4,10 +4,12 @@ Every object is fetched through `permissions` (404 when hidden) and every write 
 service; a rule refusing the action comes back as a message, never as an error page.
 """
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +18,14 @@ from django.views.decorators.http import require_POST
 
 from followup.accounts.models import User
 from followup.reporting import permissions, services
-from followup.reporting.forms import EntryForm, FollowUpForm, RevisionForm
-from followup.reporting.models import ActorReport, Entry, PlannedFollowUp
+from followup.reporting.forms import (
+    AttachmentForm,
+    EntryForm,
+    FollowUpForm,
+    OriginalReportForm,
+    RevisionForm,
+)
+from followup.reporting.models import ActorReport, Attachment, Entry, PlannedFollowUp
 from followup.reporting.services import ReportingError, StaleRevision
 
 
@@ -91,6 +99,9 @@ def _report_context(user: User, report: ActorReport) -> dict[str, object]:
         "can_reopen": permissions.can_reopen_report(user, report),
         "is_secretariat": permissions.is_secretariat(user),
         "revision_form": RevisionForm(initial={"revision": report.revision}),
+        "original_form": OriginalReportForm(
+            initial={"revision": report.revision, "language": report.original_language or "es"}
+        ),
     }
 
 
@@ -301,3 +312,75 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: services.submit_report(report, by=user, expected_revision=revision),
         _("Report submitted to the CAM secretariat. Thank you."),
     )
+
+
+@login_required
+@require_POST
+def report_original(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    report = permissions.get_report_for(user, pk)
+    form = OriginalReportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _flash_errors(request, form)
+        return redirect(report_url(report))
+    upload = form.cleaned_data["file"]
+    return run_action(
+        request,
+        report,
+        lambda: services.attach_original(
+            report,
+            upload,
+            language=form.cleaned_data["language"],
+            by=user,
+            expected_revision=form.cleaned_data["revision"],
+        ),
+        _("Complete report attached: “%(name)s”.") % {"name": upload.name},
+    )
+
+
+@login_required
+@require_POST
+def entry_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    entry = _entry_for(user, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _flash_errors(request, form)
+        return redirect(report_url(entry.report))
+    upload = form.cleaned_data["file"]
+    return run_action(
+        request,
+        entry.report,
+        lambda: services.attach_file(
+            entry, upload, by=user, expected_revision=form.cleaned_data["revision"]
+        ),
+        _("File attached: “%(name)s”.") % {"name": upload.name},
+    )
+
+
+def _flash_errors(request: HttpRequest, form: forms.Form) -> None:
+    for errors in form.errors.values():
+        messages.error(request, " ".join(str(error) for error in errors))
+
+
+def _download(file: FieldFile, name: str, content_type: str | None = None) -> FileResponse:
+    # Always a download, with the detected type: uploaded files are never rendered inline.
+    response = FileResponse(file.open("rb"), as_attachment=True, filename=name)
+    if content_type:
+        response["Content-Type"] = content_type
+    return response
+
+
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Files follow their report: public once published, else only for who may see the draft."""
+    attachment = get_object_or_404(Attachment.objects.select_related("entry"), pk=pk)
+    if not permissions.entries_visible_to(request.user).filter(pk=attachment.entry_id).exists():
+        raise Http404
+    return _download(attachment.file, attachment.name, attachment.content_type)
+
+
+def original_download(request: HttpRequest, pk: int) -> FileResponse:
+    report = permissions.get_report_for(request.user, pk)
+    if not report.original_file:
+        raise Http404
+    return _download(report.original_file, report.original_file.name.rsplit("/", 1)[-1])
