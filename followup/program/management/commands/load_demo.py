@@ -2,9 +2,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
+from followup.accounts.roles import FOCAL_POINT
 from followup.accounts.services import create_demo_secretariat
 from followup.program.services import load_program
+from followup.reporting.demo import load_reporting_demo
 
 
 class Command(BaseCommand):
@@ -19,11 +22,25 @@ class Command(BaseCommand):
         user, password = create_demo_secretariat()
         if password is None:
             self.stdout.write(f"Demo secretariat account '{user.username}' already exists.")
-            return
-        self.stdout.write(
-            self.style.SUCCESS(
-                "\nDemo secretariat account created (shown once, write it down):\n"
-                f"  user:     {user.username}\n  password: {password}\n"
-                "  sign in:  http://127.0.0.1:8000/admin/\n"
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "\nDemo secretariat account created (shown once, write it down):\n"
+                    f"  user:     {user.username}\n  password: {password}\n"
+                    "  sign in:  http://127.0.0.1:8000/admin/\n"
+                )
             )
-        )
+        demo = load_reporting_demo(by_secretariat=user)
+        self.stdout.write(demo.summary())
+        if not demo.accounts:
+            return
+        lines = ["\nDemo reporting accounts created (shown once, write them down):"]
+        for account, account_password in demo.accounts:
+            role = (
+                f"focal point of {account.actor.upper()}"
+                if account.role == FOCAL_POINT
+                else account.role
+            )
+            lines.append(f"  user: {account.username:<10} password: {account_password}  ({role})")
+        lines.append(f"  sign in: http://127.0.0.1:8000{reverse('accounts:login')}\n")
+        self.stdout.write(self.style.SUCCESS("\n".join(lines)))
