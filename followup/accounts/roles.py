@@ -18,7 +18,15 @@ ROLE_LABELS = {
 
 # "app.*" is every permission of the app; "app.codename" one permission.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    SECRETARIAT: ["program.*", "reporting.*", "accounts.view_user", "accounts.view_membership"],
+    SECRETARIAT: [
+        "program.*",
+        "reporting.*",
+        "accounts.view_user",
+        "accounts.view_membership",
+        "accounts.add_userinvitation",
+        "accounts.change_userinvitation",
+        "accounts.view_userinvitation",
+    ],
     FOCAL_POINT: ["reporting.submit_actorreport"],
     REVIEWER: [
         "reporting.view_actorreport",

@@ -27,7 +27,7 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     "\nDemo secretariat account created (shown once, write it down):\n"
                     f"  user:     {user.username}\n  password: {password}\n"
-                    "  sign in:  http://127.0.0.1:8000/admin/\n"
+                    f"  sign in:  http://127.0.0.1:8000{reverse('accounts:login')}\n"
                 )
             )
         demo = load_reporting_demo(by_secretariat=user)
