@@ -40,13 +40,16 @@ lint: install
 typecheck: install
 	$(BIN)/mypy followup tools bench
 
+# Browser tests run in their own pass: they need a live server and a database that is
+# emptied after each test, which must not disturb the rest of the suite.
 pytest: install
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -m "not browser"
+	$(BIN)/pytest -q -m browser -p no:cacheprovider
 
 # The same suite on a throwaway PostgreSQL cluster, when its server binaries are installed
 # (skipped with a message otherwise; CI sets FOLLOWUP_REQUIRE_POSTGRES=1 so it cannot skip).
 pytest-postgres: install
-	$(BIN)/python tools/pgcluster.py -- $(BIN)/pytest -q -p no:cacheprovider
+	$(BIN)/python tools/pgcluster.py -- $(BIN)/pytest -q -p no:cacheprovider -m "not browser"
 
 test: lint typecheck pytest pytest-postgres
 

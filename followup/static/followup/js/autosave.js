@@ -9,6 +9,7 @@
   var timer = null;
   var saving = false;
   var dirty = false;
+  var pendingSubmit = null;
 
   function say(text) { if (status) { status.textContent = text; } }
 
@@ -38,7 +39,13 @@
       say(form.dataset.autosaveOffline);
     }).then(function () {
       saving = false;
-      if (dirty) { schedule(); }
+      if (pendingSubmit) {
+        // The person pressed Save while a background save was on its way: send their
+        // submission now, with the revision that save returned, so it is not a false conflict.
+        var submitter = pendingSubmit;
+        pendingSubmit = null;
+        form.requestSubmit(submitter === true ? undefined : submitter);
+      } else if (dirty) { schedule(); }
     });
   }
 
@@ -49,5 +56,11 @@
 
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);
-  form.addEventListener("submit", function () { window.clearTimeout(timer); });
+  form.addEventListener("submit", function (event) {
+    window.clearTimeout(timer);
+    if (saving) {
+      event.preventDefault();
+      pendingSubmit = event.submitter || true;
+    }
+  });
 })();
