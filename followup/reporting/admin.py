@@ -24,8 +24,7 @@ class ReportingCycleAdmin(SimpleHistoryAdmin):
 class EntryInline(admin.TabularInline):
     model = Entry
     extra = 0
-    fields = ["kind", "title", "starts", "ends", "deleted_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ("kind", "title", "starts", "ends", "deleted_at")
     can_delete = False
     show_change_link = True
 

@@ -1,7 +1,7 @@
 from django.urls import URLPattern, URLResolver, path
 
 from followup.reporting import urls_public
-from followup.reporting.views import cycles, review, workspace
+from followup.reporting.views import cycles, exports, review, workspace
 
 app_name = "reporting"
 
@@ -26,5 +26,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("workspace/cycles/", cycles.cycle_manage, name="cycle_manage"),
     path("workspace/cycles/<slug:slug>/open/", cycles.cycle_open, name="cycle_open"),
     path("workspace/cycles/<slug:slug>/close/", cycles.cycle_close, name="cycle_close"),
+    path("entries/export/<str:fmt>/", exports.entry_export, name="entry_export"),
+    path("reports/<slug:slug>/export/<str:fmt>/", exports.cycle_export, name="cycle_export"),
     *urls_public.urlpatterns,
 ]
