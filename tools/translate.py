@@ -25,6 +25,7 @@ def main(argv: list[str]) -> int:
                 entry.flags.remove("fuzzy")
             entry.previous_msgid = None
             entry.previous_msgctxt = None
+            entry.previous_msgid_plural = None
     catalog.save(str(CATALOG))
     missing = [e.msgid for e in catalog.untranslated_entries() + catalog.fuzzy_entries()]
     for msgid in missing:
