@@ -264,7 +264,7 @@ def test_cycle_detail_lists_published_reports_by_actor_category(client, world):
     content = response.content.decode()
     assert '<h2 id="category-oas_organ">OAS organs, agencies and entities</h2>' in content
     assert url("reporting:report_detail", "2016-2017", "iachr") in content
-    assert "<!-- exports -->" in content
+    assert url("reporting:cycle_export", "2016-2017", "xlsx") in content
 
 
 def test_report_detail_groups_entries_by_kind_in_the_programs_order(client, world):
