@@ -20,6 +20,9 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("followup.accounts.urls")),
 )
 
+# Unknown addresses under /api/ answer JSON like the API's own 404s; others the HTML page.
+handler404 = "followup.api.views.page_not_found"
+
 admin.site.site_header = "Follow-up"
 admin.site.site_title = "Follow-up"
 

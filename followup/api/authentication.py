@@ -3,6 +3,8 @@
 from typing import Any
 
 from django.utils.translation import gettext as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
@@ -29,3 +31,20 @@ class TokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request: Any) -> str:
         return self.keyword
+
+
+class TokenAuthenticationScheme(OpenApiAuthenticationExtension):
+    """Describes the token in the OpenAPI document (drf-spectacular finds it by subclassing)."""
+
+    target_class = TokenAuthentication
+    name = "personalToken"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, Any]:
+        scheme: dict[str, Any] = build_bearer_security_scheme_object(
+            header_name="Authorization", token_prefix=TokenAuthentication.keyword
+        )
+        scheme["description"] = _(
+            "A personal API token (fu_…), issued to a focal point; send it as "
+            "Authorization: Bearer <token>."
+        )
+        return scheme

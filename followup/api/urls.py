@@ -1,5 +1,17 @@
-from django.urls import URLPattern, URLResolver
+"""Version 1 of the JSON API, at /api/v1/. Each domain app owns its routes and serializers
+(`<app>/api.py`); this module only mounts them."""
+
+from django.urls import URLPattern, URLResolver, include, path
+
+from followup.api import views
+from followup.program import api as program_api
+from followup.reporting import api as reporting_api
 
 app_name = "api"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.Index.as_view(), name="index"),
+    path("openapi.json", views.OpenApiDocument.as_view(), name="openapi"),
+    path("program/", include(program_api.urlpatterns)),
+    path("", include(reporting_api.urlpatterns)),
+]

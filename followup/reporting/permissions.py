@@ -61,6 +61,12 @@ def get_report_for(user: AnyUser, pk: int) -> ActorReport:
     return report
 
 
+def can_read_review(user: AnyUser, report: ActorReport) -> bool:
+    """Review comments are for the report's focal points, reviewers and the secretariat, never
+    for the public, even once the report is published."""
+    return is_secretariat(user) or is_reviewer(user) or report.actor_id in actor_ids_of(user)
+
+
 def cycle_accepts_edits(report: ActorReport) -> bool:
     return report.cycle.status == ReportingCycle.Status.OPEN or report.reopened
 

@@ -380,7 +380,7 @@ def test_an_attachment_is_public_once_its_report_is_published(client, iin, repor
         reverse("reporting:entry_attach", args=[entry.pk]),
         {
             "revision": report.revision,
-            "file": SimpleUploadedFile("notes.txt", "Apuntes del curso".encode()),
+            "file": SimpleUploadedFile("notes.txt", b"Apuntes del curso"),
         },
     )
     attachment = entry.attachments.get()
@@ -393,4 +393,4 @@ def test_an_attachment_is_public_once_its_report_is_published(client, iin, repor
     assert after.status_code == 200
     assert after["Content-Type"] == "text/plain"
     after.close()
-    assert (attachment.size, len(attachment.sha256)) == (len("Apuntes del curso".encode()), 64)
+    assert (attachment.size, len(attachment.sha256)) == (len(b"Apuntes del curso"), 64)
