@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from django.db import connection
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection
 from django.http import FileResponse, StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -72,11 +73,19 @@ def entry():
 
 
 def streamed(response: StreamingHttpResponse | FileResponse) -> bytes:
-    """The body as a WSGI server would send it, closing the response afterwards as it does."""
+    """The body as a WSGI server would send it, closing the response afterwards as it does.
+
+    Closing a response signals the end of a request, which makes Django drop the database
+    connection; inside a test's transaction that would end the test's own connection (on
+    PostgreSQL), so the signal is muted here as Django's test client does."""
     try:
         return b"".join(response.streaming_content)
     finally:
-        response.close()
+        request_finished.disconnect(close_old_connections)
+        try:
+            response.close()
+        finally:
+            request_finished.connect(close_old_connections)
 
 
 def csv_rows(content: bytes) -> list[list[str]]:
