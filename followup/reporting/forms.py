@@ -202,9 +202,8 @@ class EntryForm(RevisionForm):
 class FollowUpForm(RevisionForm):
     outcome = forms.ChoiceField(
         label=gettext_lazy("What became of it"),
-        choices=[
-            c for c in PlannedFollowUp.Outcome.choices if c[0] != PlannedFollowUp.Outcome.PENDING
-        ],
+        choices=[("", gettext_lazy("Choose…"))]
+        + [c for c in PlannedFollowUp.Outcome.choices if c[0] != PlannedFollowUp.Outcome.PENDING],
     )
     reason = forms.CharField(
         label=gettext_lazy("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
