@@ -24,6 +24,8 @@ from followup.reporting.views.workspace import _user, report_url, run_action
 def report_return(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     report = permissions.get_report_for(user, pk)
+    if not permissions.can_return_report(user, report):
+        raise PermissionDenied
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say what needs to change when returning a report."))
