@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "followup.accounts",
     "followup.program",
     "followup.reporting",
+    "followup.publishing",
     "followup.api",
 ]
 

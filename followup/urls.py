@@ -16,6 +16,8 @@ urlpatterns = [
 # Pages carry their language in the address (/en/…, /es/…), so links can be shared.
 urlpatterns += i18n_patterns(
     path("", include("followup.program.urls")),
+    # Before reporting: /reports/<cycle>/annual-report/ would otherwise read as an actor's report.
+    path("", include("followup.publishing.urls")),
     path("", include("followup.reporting.urls")),
     path("accounts/", include("followup.accounts.urls")),
 )

@@ -21,6 +21,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     SECRETARIAT: [
         "program.*",
         "reporting.*",
+        "publishing.*",
         "accounts.view_user",
         "accounts.view_membership",
         "accounts.add_userinvitation",

@@ -21,6 +21,7 @@ PRODUCTION_ENV = {
 def _run(*args, env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_")}
     clean.pop("DATABASE_URL", None)
+    clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' session
     return subprocess.run(  # noqa: S603  (our own interpreter and manage.py)
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -17,15 +17,15 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from followup.program.models import PopulationGroup, Theme
 from followup.reporting import permissions, queries
-from followup.reporting.models import ReportingCycle
-from followup.reporting.views.public import (
+from followup.reporting.filters import (
     CountryFilterField,
     FilterForm,
-    SlugChoiceField,
     country_select,
+    population_group_filter,
+    theme_filter,
 )
+from followup.reporting.models import ReportingCycle
 
 View = Callable[..., HttpResponse]
 
@@ -63,18 +63,8 @@ class CycleForm(FilterForm):
 
 
 class CoverageForm(CycleForm):
-    theme = SlugChoiceField(
-        queryset=Theme.objects.all(),
-        label=_("Theme"),
-        empty_label=_("All themes"),
-        invalid=_("“%(value)s” is not a theme of the Program."),
-    )
-    group = SlugChoiceField(
-        queryset=PopulationGroup.objects.all(),
-        label=_("Population group"),
-        empty_label=_("All population groups"),
-        invalid=_("“%(value)s” is not a population group of the Program."),
-    )
+    theme = theme_filter()
+    group = population_group_filter()
     country = CountryFilterField(label=_("Country"))
 
     def __init__(self, data: QueryDict, *, cycles: list[ReportingCycle]) -> None:

@@ -12,8 +12,8 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 
 from followup.reporting import exports, permissions, queries
+from followup.reporting.filters import EntryFilterForm
 from followup.reporting.models import Entry, ReportingCycle
-from followup.reporting.views.public import EntryFilterForm
 
 Builder = Callable[[QuerySet[Entry], str], StreamingHttpResponse | FileResponse]
 FORMATS: dict[str, Builder] = {

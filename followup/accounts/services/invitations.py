@@ -1,210 +1,28 @@
-"""Writes on accounts: role groups, the demo secretariat account, API tokens, sign-in with
-throttling, and invitations (invite, resend, cancel, accept).
+"""Invitations: the secretariat invites a person by e-mail (or resends, or cancels), and the
+invitee accepts through the link, which creates their account in the invited role."""
 
-Each function checks its own rule (permission and state) and raises PermissionDenied, an
-`AccountsError` whose message is for the user, or a ValidationError with a message per field.
-"""
-
-import math
 import secrets
 import smtplib
 from collections.abc import Iterable
 from datetime import timedelta
 
-from django.conf import settings
-from django.contrib.auth import authenticate
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from followup.accounts import permissions
-from followup.accounts.models import (
-    ApiToken,
-    Membership,
-    SignInFailure,
-    User,
-    UserInvitation,
-    token_digest,
-)
-from followup.accounts.roles import ROLE_PERMISSIONS
+from followup.accounts.models import Membership, User, UserInvitation, token_digest
+from followup.accounts.services.errors import AccountsError
+from followup.accounts.services.roles import sync_roles
 from followup.program.models import Actor
-
-DEMO_SECRETARIAT_USERNAME = "secretariat"
-
-
-def sync_roles() -> dict[str, Group]:
-    """Create the role groups and give each exactly its declared permissions (idempotent)."""
-    groups: dict[str, Group] = {}
-    for role, patterns in ROLE_PERMISSIONS.items():
-        group, _created = Group.objects.get_or_create(name=role)
-        permissions = Permission.objects.none()
-        for pattern in patterns:
-            app_label, _dot, codename = pattern.partition(".")
-            selected = Permission.objects.filter(content_type__app_label=app_label)
-            if codename != "*":
-                selected = selected.filter(codename=codename)
-            permissions = permissions | selected
-        group.permissions.set(permissions)
-        groups[role] = group
-    return groups
-
-
-@transaction.atomic
-def create_demo_secretariat() -> tuple[User, str | None]:
-    """The demo secretariat account, and its new password if it was created just now.
-
-    The password is random and returned once, to be printed once; an existing account keeps
-    its password, so running the demo loader again never resets what the user may have set.
-    """
-    groups = sync_roles()
-    user = User.objects.filter(username=DEMO_SECRETARIAT_USERNAME).first()
-    if user is not None:
-        return user, None
-    password = secrets.token_urlsafe(12)
-    user = User.objects.create_user(
-        DEMO_SECRETARIAT_USERNAME,
-        email="secretariat@example.org",
-        password=password,
-        first_name="CAM",
-        last_name="Secretariat",
-        is_staff=True,
-    )
-    user.groups.add(groups["secretariat"])
-    return user, password
-
-
-TOKEN_PREFIX = "fu_"  # noqa: S105  (a label that makes leaked tokens recognisable, not a secret)
-
-
-def _digest(raw: str) -> str:
-    return token_digest(raw)
-
-
-def issue_api_token(user: User, *, name: str) -> tuple[ApiToken, str]:
-    """A new token for `user`; the raw token is returned once and never stored."""
-    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(
-        user=user, name=name.strip() or "API", prefix=raw[:10], digest=_digest(raw)
-    )
-    return token, raw
-
-
-def user_for_api_token(raw: str) -> User | None:
-    """The active user owning this unrevoked token, or None; records when it was last used."""
-    if not raw.startswith(TOKEN_PREFIX):
-        return None
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(digest=_digest(raw), revoked_at__isnull=True, user__is_active=True)
-        .first()
-    )
-    if token is None:
-        return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token.user
-
-
-def revoke_api_token(token: ApiToken) -> None:
-    if token.revoked_at is None:
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
-
-
-class AccountsError(Exception):
-    """A rule on accounts refused the action; the message is for the user."""
-
-
-# Sign-in ---------------------------------------------------------------------------------
-
-
-def _throttle_key(username: str) -> str:
-    # Case-folded, so "Alice" and "alice" share one count of failures.
-    return username.strip().lower()[:150]
-
-
-def client_address(request: HttpRequest) -> str:
-    """The address sign-in failures are counted against.
-
-    Behind the reverse proxy (FOLLOWUP_BEHIND_PROXY, which sets SECURE_PROXY_SSL_HEADER),
-    REMOTE_ADDR is the proxy itself, shared by every visitor; the client is then the last
-    X-Forwarded-For entry, the one our proxy appended (earlier entries can be forged).
-    """
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
-        last = forwarded.rsplit(",", 1)[-1].strip()
-        if last:
-            return last[:45]
-    return str(request.META.get("REMOTE_ADDR") or "")[:45]
-
-
-def sign_in_pause_minutes(username: str, address: str) -> int:
-    """Minutes before this username or address may try again; 0 when it may try now.
-
-    Attempts are refused once LOGIN_FAILURE_LIMIT failures for the username, or from the
-    address, fall within LOGIN_FAILURE_WINDOW_SECONDS. They are allowed again when the
-    limit-th most recent of those failures leaves the window.
-    """
-    limit: int = settings.LOGIN_FAILURE_LIMIT
-    window = timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-    now = timezone.now()
-    selectors = [Q(username=_throttle_key(username))]
-    if address:
-        selectors.append(Q(address=address[:45]))
-    wait = timedelta(0)
-    for selector in selectors:
-        recent = list(
-            SignInFailure.objects.filter(selector, created_at__gt=now - window)
-            .order_by("-created_at")
-            .values_list("created_at", flat=True)[:limit]
-        )
-        if len(recent) >= limit:
-            wait = max(wait, recent[limit - 1] + window - now)
-    if wait <= timedelta(0):
-        return 0
-    return max(1, math.ceil(wait.total_seconds() / 60))
-
-
-def _record_sign_in_failure(username: str, address: str) -> None:
-    now = timezone.now()
-    window = timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-    SignInFailure.objects.filter(created_at__lte=now - window).delete()
-    SignInFailure.objects.create(
-        username=_throttle_key(username), address=address[:45], created_at=now
-    )
-
-
-def sign_in(request: HttpRequest | None, *, username: str, password: str, address: str) -> User:
-    """The active user with these credentials, unless sign-ins are paused for them.
-
-    Raises AccountsError with the same message for an unknown username, a wrong password
-    and an inactive account, so the page never tells whether a username exists. A paused
-    attempt is refused before the password is checked, even when it is right, and is not
-    counted. Success clears the username's failures. The caller starts the session.
-    """
-    minutes = sign_in_pause_minutes(username, address)
-    if minutes:
-        raise AccountsError(
-            _("Too many failed sign-ins. Try again in %(minutes)s minutes.") % {"minutes": minutes}
-        )
-    user = authenticate(request, username=username, password=password)
-    if not isinstance(user, User) or not user.is_active:
-        _record_sign_in_failure(username, address)
-        raise AccountsError(_("That username and password do not match."))
-    SignInFailure.objects.filter(username=_throttle_key(username)).delete()
-    return user
-
-
-# Invitations -----------------------------------------------------------------------------
 
 INVITATION_VALID_FOR = timedelta(days=7)
 

@@ -1,0 +1,99 @@
+"""Compiled annual reports: numbered versions, each with its files, sources and checksum."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from followup.i18n import Localized
+from followup.reporting.models import ReportingCycle
+
+
+class Introduction(models.Model):
+    """The introduction the secretariat writes for a cycle's annual report, in both languages."""
+
+    cycle = models.OneToOneField(
+        ReportingCycle, on_delete=models.CASCADE, related_name="introduction"
+    )
+    text_en = models.TextField(_("introduction (English)"), blank=True)
+    text_es = models.TextField(_("introduction (Spanish)"), blank=True)
+    history = HistoricalRecords()
+
+    text = Localized("text")
+
+    class Meta:
+        verbose_name = _("introduction to the annual report")
+        verbose_name_plural = _("introductions to the annual report")
+
+    def __str__(self) -> str:
+        return str(self.cycle)
+
+
+class Compilation(models.Model):
+    """One compilation of a cycle's annual report: every format in both languages, made from
+    the report revisions listed in `sources`. Published versions are public; earlier ones stay
+    with the secretariat."""
+
+    cycle = models.ForeignKey(ReportingCycle, on_delete=models.PROTECT, related_name="compilations")
+    number = models.PositiveIntegerField(_("version"))
+    compiled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    compiled_at = models.DateTimeField(_("compiled at"), auto_now_add=True)
+    # [[report id, actor slug, report revision], ...]: what this version was made from.
+    sources = models.JSONField(_("sources"), default=list)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["cycle", "-number"]
+        verbose_name = _("annual report version")
+        verbose_name_plural = _("annual report versions")
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "number"], name="compilation_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cycle} v{self.number}"
+
+
+class CompiledFile(models.Model):
+    class Format(models.TextChoices):
+        HTML = "html", "HTML"
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "DOCX (Word)"
+
+    CONTENT_TYPES = {
+        "html": "text/html; charset=utf-8",
+        "pdf": "application/pdf",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    }
+
+    compilation = models.ForeignKey(Compilation, on_delete=models.CASCADE, related_name="files")
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    file = models.FileField(_("file"), upload_to="annual-reports/%Y/")
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+
+    class Meta:
+        ordering = ["compilation", "language", "format"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["compilation", "language", "format"], name="compiled_file_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.compilation} {self.language} {self.format}"
+
+    @property
+    def filename(self) -> str:
+        compilation = self.compilation
+        return (
+            f"annual-report-{compilation.cycle.slug}-v{compilation.number}"
+            f"-{self.language}.{self.format}"
+        )
+
+    @property
+    def content_type(self) -> str:
+        return self.CONTENT_TYPES[self.format]
