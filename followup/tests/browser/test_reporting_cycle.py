@@ -10,7 +10,9 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from docx import Document
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from followup.accounts.tests.factories import PASSWORD
 from followup.reporting.models import ActorReport
@@ -129,3 +131,27 @@ def test_the_reporting_cycle_from_opening_to_publication(new_page, tmp_path):
     report.refresh_from_db()
     assert report.status == ActorReport.Status.PUBLISHED
     assert report.entries.filter(deleted_at__isnull=True).count() == 4
+
+    # The secretariat compiles the annual report and publishes it; the visitor downloads the
+    # PDF and the Word file, and both open.
+    desk.goto("/en/workspace/cycles/2027-2028/annual-report/")
+    desk.get_by_label("Introduction (English)", exact=True).fill("The 2027–2028 cycle.")
+    desk.get_by_role("button", name="Save the introduction").click()
+    desk.get_by_role("button", name="Compile a new version").click()
+    expect(desk.locator(".messages")).to_contain_text("Version 1 compiled from 1 accepted reports.")
+    desk.get_by_role("button", name="Publish version 1").click()
+    expect(desk.locator(".messages")).to_contain_text("Version 1 is published")
+    visitor.goto("/en/reports/2027-2028/")
+    visitor.get_by_role("link", name="The annual report 2027–2028: Word, PDF and web").click()
+    for fmt in ("PDF", "DOCX (Word)"):
+        with visitor.expect_download() as download_info:
+            visitor.get_by_role("link", name=f"Download {fmt} · English").click()
+        saved = tmp_path / download_info.value.suggested_filename
+        download_info.value.save_as(saved)
+        if fmt == "PDF":
+            assert PdfReader(saved).pages
+        else:
+            headings = [
+                p.text for p in Document(str(saved)).paragraphs if p.style.name == "Heading 1"
+            ]
+            assert "1. Inter-American Children's Institute (IIN)" in headings
