@@ -49,7 +49,7 @@ def _entries(items: tuple[EntryItem, ...], language: str) -> tuple[_Entry, ...]:
 def _kinds(report: AnnualReport) -> dict[int, tuple[_Kind, ...]]:
     """Per section number, the kinds that have entries, in the order the reports print them."""
     labels, language = report.labels, report.language
-    kinds = {}
+    kinds: dict[int, tuple[_Kind, ...]] = {}
     for section in report.sections:
         candidates = (
             _Kind(
