@@ -140,7 +140,12 @@ class ActorReport(models.Model):
 
     @property
     def is_editable_status(self) -> bool:
-        return self.status in {self.Status.DRAFT, self.Status.RETURNED}
+        return self.status in WITH_ACTOR
+
+
+# Statuses in which a report is still with its focal points: editable, not yet submitted, and
+# late once the deadline passes. One definition for permissions, reminders and the dashboard.
+WITH_ACTOR = frozenset({ActorReport.Status.DRAFT, ActorReport.Status.RETURNED})
 
 
 class ReviewComment(models.Model):

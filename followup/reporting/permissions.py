@@ -9,11 +9,10 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from followup.accounts.models import User
-from followup.reporting.models import ActorReport, Entry, ReportingCycle
+from followup.reporting.models import WITH_ACTOR, ActorReport, Entry, ReportingCycle
 
 AnyUser = User | AnonymousUser
 
-_EDITABLE = {ActorReport.Status.DRAFT, ActorReport.Status.RETURNED}
 _UNDER_REVIEW = [
     ActorReport.Status.SUBMITTED,
     ActorReport.Status.RETURNED,
@@ -72,7 +71,7 @@ def cycle_accepts_edits(report: ActorReport) -> bool:
 
 
 def can_edit_report(user: AnyUser, report: ActorReport) -> bool:
-    if report.deleted_at or report.status not in _EDITABLE or not cycle_accepts_edits(report):
+    if report.deleted_at or report.status not in WITH_ACTOR or not cycle_accepts_edits(report):
         return False
     return is_secretariat(user) or report.actor_id in actor_ids_of(user)
 

@@ -18,9 +18,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.template.loader import render_to_string
 
 from followup.accounts.models import Membership, User
-from followup.reporting.models import ActorReport, Invitation, ReportingCycle
+from followup.reporting.models import WITH_ACTOR, ActorReport, Invitation, ReportingCycle
 
-NOT_SUBMITTED = [ActorReport.Status.DRAFT, ActorReport.Status.RETURNED]
+NOT_SUBMITTED = sorted(WITH_ACTOR)
 DUE_SOON_DAYS = (14, 3)  # days before the deadline on which a reminder goes out
 OVERDUE_EVERY_DAYS = 7
 

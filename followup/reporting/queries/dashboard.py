@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from followup.i18n import collation_key
 from followup.program.models import Actor, PopulationGroup, ProgramActivity, Theme
-from followup.reporting.models import ActorReport, Entry, Invitation, ReportingCycle
+from followup.reporting.models import WITH_ACTOR, ActorReport, Entry, Invitation, ReportingCycle
 
 
 def all_cycles() -> QuerySet[ReportingCycle]:
@@ -69,15 +69,12 @@ class CycleProgress:
         return sorted(late, key=lambda row: (not row.invitation.required, -row.days_late))
 
 
-_STILL_WITH_ACTOR = {ActorReport.Status.DRAFT, ActorReport.Status.RETURNED}
-
-
 def days_late(cycle: ReportingCycle, report: ActorReport | None, today: date) -> int:
     """Days past the deadline of a report still with its actor (draft, returned or not yet
     created); 0 when it is not late. A planned cycle asks nothing yet, so nothing is late."""
     if cycle.status == ReportingCycle.Status.PLANNED or today <= cycle.deadline:
         return 0
-    if report is not None and report.status not in _STILL_WITH_ACTOR:
+    if report is not None and report.status not in WITH_ACTOR:
         return 0
     return (today - cycle.deadline).days
 
