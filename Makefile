@@ -31,7 +31,10 @@ run: export FOLLOWUP_DEMO := 1
 run: install
 	$(BIN)/followup migrate --no-input
 	$(BIN)/followup load-demo
-	$(BIN)/followup runserver 127.0.0.1:8000
+	@# The task worker compiles annual reports off the web request; it stops with the server.
+	$(BIN)/followup db_worker --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT; \
+	  $(BIN)/followup runserver 127.0.0.1:8000
 
 lint: install
 	$(BIN)/ruff check .

@@ -123,6 +123,18 @@ def main() -> None:
             "HTML, build + render", lambda: render_html(build_annual_report(cycle, language="es"))
         )
         _timed("PDF, build + render", lambda: render_pdf(build_annual_report(cycle, language="en")))
+        _timed(
+            "a stored version: 3 formats × 2 languages (the worker's task)",
+            lambda: _compile_version(cycle),
+        )
+
+
+def _compile_version(cycle: "ReportingCycle") -> object:
+    from followup.accounts.models import User
+    from followup.publishing.services import compile_cycle
+
+    secretariat = User.objects.create_superuser("bench-secretariat", password=None)
+    return compile_cycle(cycle, by=secretariat)
 
 
 if __name__ == "__main__":

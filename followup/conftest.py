@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 
 from followup.accounts.services import sync_roles
 from followup.program.services import load_program
@@ -29,3 +31,12 @@ def corpus() -> Path:
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploaded files land in the test's own folder, never in var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request to a Spanish page activates
+    Spanish for the thread, which would otherwise leak into the next test's messages."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)

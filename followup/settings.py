@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "simple_history",
     "rest_framework",
     "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
     "followup.accounts",
     "followup.program",
     "followup.reporting",
@@ -195,10 +197,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("FOLLOWUP_LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every page it lays out at INFO; only its warnings matter here.
-    "loggers": {
-        "weasyprint": {"level": "WARNING"},
-        "weasyprint.progress": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
 }
+
+# Long work (compiling the annual report) is queued in the database and run by
+# `followup db_worker`, so a web request never waits for it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# The headless Chromium that prints the annual report's PDF (Debian's package by default).
+CHROMIUM = env_str("FOLLOWUP_CHROMIUM", "/usr/bin/chromium")

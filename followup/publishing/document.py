@@ -27,6 +27,13 @@ LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français", "pt": "P
 class NothingToCompile(Exception):
     """The cycle has no accepted report; the message says so in the user's language."""
 
+    @classmethod
+    def for_cycle(cls, cycle: ReportingCycle) -> "NothingToCompile":
+        return cls(
+            _("The cycle %(period)s has no accepted report to compile yet.")
+            % {"period": cycle.label}
+        )
+
 
 @dataclass(frozen=True)
 class EntryItem:
@@ -223,6 +230,15 @@ def _table(title: str, label: str, counter: Counter[str]) -> SummaryTable:
     return SummaryTable(title, label, tuple(rows))
 
 
+def ensure_compilable(cycle: ReportingCycle) -> None:
+    """Raise NothingToCompile unless the cycle has a report the annual report would include."""
+    included = ActorReport.objects.filter(
+        cycle=cycle, status__in=INCLUDED_STATUSES, deleted_at__isnull=True
+    )
+    if not included.exists():
+        raise NothingToCompile.for_cycle(cycle)
+
+
 def build_annual_report(
     cycle: ReportingCycle, *, language: str, introduction: str = "", annex_base: str = ""
 ) -> AnnualReport:
@@ -257,10 +273,7 @@ def build_annual_report(
             )
         )
         if not reports:
-            raise NothingToCompile(
-                _("The cycle %(period)s has no accepted report to compile yet.")
-                % {"period": cycle.label}
-            )
+            raise NothingToCompile.for_cycle(cycle)
         activity_order = _actor_order(cycle)
         reports.sort(key=lambda report: _section_sort_key(report, activity_order))
 

@@ -1,7 +1,10 @@
 """Compiled annual reports: numbered versions, each with its files, sources and checksum."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -97,3 +100,50 @@ class CompiledFile(models.Model):
     @property
     def content_type(self) -> str:
         return self.CONTENT_TYPES[self.format]
+
+
+class CompileRequest(models.Model):
+    """A request to compile a cycle's annual report. The button only records it; the task
+    worker compiles, so the web request never waits for the PDF."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("compiling")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    # A request still queued or running after this long was lost (a worker stopped mid-way):
+    # it no longer blocks a new one.
+    STALE_AFTER = datetime.timedelta(minutes=30)
+
+    cycle = models.ForeignKey(
+        ReportingCycle, on_delete=models.CASCADE, related_name="compile_requests"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    # The requester's language: the outcome's message is written in it.
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
+    )
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    compilation = models.OneToOneField(
+        Compilation, on_delete=models.SET_NULL, null=True, blank=True, related_name="request"
+    )
+
+    class Meta:
+        ordering = ["cycle", "-requested_at", "-pk"]
+        verbose_name = _("compilation request")
+        verbose_name_plural = _("compilation requests")
+
+    def __str__(self) -> str:
+        return f"{self.cycle} {self.requested_at:%Y-%m-%d %H:%M} {self.status}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING) and (
+            timezone.now() - self.requested_at < self.STALE_AFTER
+        )

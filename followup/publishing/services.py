@@ -1,7 +1,8 @@
 """Compiling and publishing the annual report; the one path for the button and the command.
 
 Every format is rendered in memory before anything is stored, so a failure leaves no partial
-version and no half-written file behind.
+version and no half-written file behind. The button does not compile: it records a
+CompileRequest that the task worker carries out (`run_compile_request`).
 """
 
 import hashlib
@@ -15,13 +16,20 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from followup.accounts.models import User
 from followup.publishing import permissions
-from followup.publishing.document import AnnualReport, build_annual_report
-from followup.publishing.models import Compilation, CompiledFile, Introduction
+from followup.publishing.document import (
+    AnnualReport,
+    NothingToCompile,
+    build_annual_report,
+    ensure_compilable,
+)
+from followup.publishing.models import Compilation, CompiledFile, CompileRequest, Introduction
+from followup.publishing.render import RenderError
 from followup.reporting.models import ReportingCycle
 
 FORMATS = ("html", "pdf", "docx")
@@ -32,7 +40,7 @@ class CompileError(Exception):
 
 
 def _renderer(fmt: str) -> Callable[[AnnualReport], bytes]:
-    # Imported on demand: WeasyPrint and python-docx are slow to import and only this path
+    # Imported on demand: Playwright and python-docx are slow to import and only this path
     # needs them.
     if fmt == "html":
         from followup.publishing.render.html import render_html
@@ -74,7 +82,10 @@ def build(cycle: ReportingCycle, language: str) -> AnnualReport:
 def render(cycle: ReportingCycle, *, fmt: str, language: str) -> bytes:
     """One format in one language. NothingToCompile or CompileError when it cannot be made."""
     renderer = _renderer(fmt)
-    return renderer(build(cycle, language))
+    try:
+        return renderer(build(cycle, language))
+    except RenderError as error:
+        raise CompileError(str(error)) from error
 
 
 def write_atomically(content: bytes, path: Path) -> None:
@@ -120,7 +131,10 @@ def compile_cycle(cycle: ReportingCycle, *, by: User) -> Compilation:
         report = build(cycle, language)
         sources = [list(source) for source in report.sources]
         for fmt in FORMATS:
-            rendered[(language, fmt)] = _renderer(fmt)(report)
+            try:
+                rendered[(language, fmt)] = _renderer(fmt)(report)
+            except RenderError as error:
+                raise CompileError(str(error)) from error
     with transaction.atomic():
         # Lock the cycle's row so two compilations at once cannot take the same number.
         ReportingCycle.objects.select_for_update().filter(pk=cycle.pk).first()
@@ -139,6 +153,71 @@ def compile_cycle(cycle: ReportingCycle, *, by: User) -> Compilation:
             stored.file.save(stored.filename, ContentFile(content), save=False)
             stored.save()
     return compilation
+
+
+def request_compilation(cycle: ReportingCycle, *, by: User, language: str) -> CompileRequest:
+    """Queue a compilation for the task worker; one at a time per cycle.
+
+    Refuses at once what the worker would refuse (NothingToCompile), so the user hears it now.
+    """
+    if not permissions.can_compile(by):
+        raise PermissionDenied
+    ensure_compilable(cycle)
+    with transaction.atomic():
+        # Lock the cycle's row so two clicks at once cannot both queue a compilation.
+        ReportingCycle.objects.select_for_update().filter(pk=cycle.pk).first()
+        pending = next(
+            (
+                request
+                for request in CompileRequest.objects.filter(
+                    cycle=cycle,
+                    status__in=[CompileRequest.Status.QUEUED, CompileRequest.Status.RUNNING],
+                )
+                if request.in_progress
+            ),
+            None,
+        )
+        if pending is not None:
+            raise CompileError(
+                _("A compilation of this cycle is already under way (requested at %(time)s).")
+                % {"time": date_format(timezone.localtime(pending.requested_at), "TIME_FORMAT")}
+            )
+        request = CompileRequest.objects.create(cycle=cycle, requested_by=by, language=language)
+        # Imported here: the task module imports this one.
+        from followup.publishing.tasks import compile_annual_report
+
+        # After the commit, so the worker finds the request's row.
+        transaction.on_commit(lambda: compile_annual_report.enqueue(request.pk))
+    return request
+
+
+def run_compile_request(request_id: int) -> None:
+    """The worker's side of `request_compilation`: compile, and record how it went."""
+    request = CompileRequest.objects.select_related("cycle", "requested_by").get(pk=request_id)
+    if request.status != CompileRequest.Status.QUEUED:
+        return  # already carried out: a task delivered twice compiles once
+    request.status = CompileRequest.Status.RUNNING
+    request.save(update_fields=["status"])
+    with translation.override(request.language):
+        try:
+            request.compilation = compile_cycle(request.cycle, by=request.requested_by)
+        except (NothingToCompile, CompileError) as error:
+            request.status, request.error = CompileRequest.Status.FAILED, str(error)
+        except PermissionDenied:
+            request.status = CompileRequest.Status.FAILED
+            request.error = _("The person who asked for this compilation may no longer compile.")
+        except Exception:
+            request.status = CompileRequest.Status.FAILED
+            request.error = _(
+                "An unexpected error stopped the compilation; the server log has the details."
+            )
+            request.finished_at = timezone.now()
+            request.save(update_fields=["status", "error", "finished_at"])
+            raise
+        else:
+            request.status = CompileRequest.Status.DONE
+    request.finished_at = timezone.now()
+    request.save(update_fields=["status", "error", "compilation", "finished_at"])
 
 
 def publish_compilation(compilation: Compilation, *, by: User) -> None:

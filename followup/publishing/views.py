@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from followup.accounts.models import User
 from followup.publishing import permissions, services
 from followup.publishing.document import NothingToCompile
 from followup.publishing.forms import IntroductionForm
-from followup.publishing.models import Compilation, CompiledFile, Introduction
+from followup.publishing.models import Compilation, CompiledFile, CompileRequest, Introduction
 from followup.reporting.models import ReportingCycle
 
 
@@ -46,10 +47,11 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
         .prefetch_related("files")
         .order_by("-number")
     )
+    latest = CompileRequest.objects.filter(cycle=cycle).select_related("requested_by").first()
     return render(
         request,
         "publishing/manage.html",
-        {"cycle": cycle, "form": form, "versions": versions},
+        {"cycle": cycle, "form": form, "versions": versions, "latest_request": latest},
     )
 
 
@@ -59,14 +61,13 @@ def compile_now(request: HttpRequest, slug: str) -> HttpResponse:
     user = _secretariat(request)
     cycle = get_object_or_404(ReportingCycle, slug=slug)
     try:
-        compilation = services.compile_cycle(cycle, by=user)
+        services.request_compilation(cycle, by=user, language=get_language())
     except (NothingToCompile, services.CompileError) as error:
         messages.error(request, str(error))
     else:
         messages.success(
             request,
-            _("Version %(number)s compiled from %(count)s accepted reports.")
-            % {"number": compilation.number, "count": len(compilation.sources)},
+            _("The new version is being compiled; it appears in the list below when it is ready."),
         )
     return redirect("publishing:manage", slug=cycle.slug)
 

@@ -3,8 +3,12 @@
 The stylesheet is read from the static file and inlined, so the file needs nothing else (no
 CDN, no other request) and can be mailed or archived as is. Nothing in it comes from the clock
 or a random source: the same AnnualReport always gives the same bytes.
+
+The PDF prints this same file; only its contents carry page numbers, which the PDF renderer
+learns from a first printing and passes in as `pages`.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,17 +80,59 @@ def _kinds(report: AnnualReport) -> dict[int, tuple[_Kind, ...]]:
     return kinds
 
 
-def render_html(report: AnnualReport) -> bytes:
-    """The report as a complete UTF-8 HTML5 document with its stylesheet inlined."""
+@dataclass(frozen=True)
+class ContentsLine:
+    anchor: str  # the id of the heading the line links to
+    label: str
+    page: int | None  # printed only in the PDF
+
+
+def contents(report: AnnualReport, pages: Mapping[str, int] | None = None) -> list[ContentsLine]:
+    """The lines of the table of contents, in the order of the document."""
+    labels = report.labels
+    lines: list[tuple[str, str]] = []
+    if report.introduction:
+        lines.append(("introduction", labels.introduction))
+    lines += [
+        (f"section-{section.number}", f"{section.number}. {section.heading}")
+        for section in report.sections
+    ]
+    if report.annex:
+        lines.append(("annex", labels.annex))
+    if any(table.rows for table in report.tables):
+        lines.append(("summary", labels.summary))
+    return [
+        ContentsLine(anchor, label, None if pages is None else pages.get(anchor, 0))
+        for anchor, label in lines
+    ]
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string that cannot end the string or the <style> element."""
+    text = " ".join(text.split())  # a CSS string cannot hold a raw line break
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return f'"{escaped}"'
+
+
+def render_html(report: AnnualReport, *, pages: Mapping[str, int] | None = None) -> bytes:
+    """The report as a complete UTF-8 HTML5 document with its stylesheet inlined.
+
+    `pages` (anchor → page number) is for the PDF: with it, the contents show page numbers
+    (0 for an anchor it lacks, which keeps the line the same width for a first printing).
+    """
     kinds = _kinds(report)
     with translation.override(report.language):
         html = render_to_string(
             "publishing/annual_report.html",
             {
                 "report": report,
+                "contents": contents(report, pages),
                 "sections": [(section, kinds[section.number]) for section in report.sections],
                 "tables": [table for table in report.tables if table.rows],
                 "stylesheet": STYLESHEET.read_text(encoding="utf-8"),
+                # The running title and the page label of the printed pages, per language.
+                "running_title": css_string(report.subtitle),
+                "page_label": css_string(report.labels.page),
             },
         )
     return html.encode("utf-8")

@@ -1,14 +1,28 @@
 """A cycle with accepted and published reports of three actors, one entry of each kind each."""
 
 import datetime
+import os
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 
 from followup.program.models import Actor, PopulationGroup, ProgramActivity, Theme
 from followup.reporting.models import Entry, EntryCountry, Figure
 from followup.reporting.tests.factories import CycleFactory, ReportFactory
+
+
+@pytest.fixture
+def needs_chromium():
+    """The PDF is printed by Chromium: skip without it locally; CI requires it."""
+    if not Path(settings.CHROMIUM).is_file():
+        message = f"Chromium is not installed at {settings.CHROMIUM}; the PDF cannot be printed"
+        if os.environ.get("FOLLOWUP_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

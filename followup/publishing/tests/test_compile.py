@@ -1,19 +1,22 @@
 """Compiling, versioning and publishing the annual report; the command line."""
 
+import contextlib
 import hashlib
 import io
+from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from followup.publishing import services
 from followup.publishing.document import NothingToCompile
-from followup.publishing.models import Compilation
+from followup.publishing.models import Compilation, CompileRequest
 from followup.reporting.tests.factories import CycleFactory, focal_point_of, secretariat_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("needs_chromium")]
 
 
 @pytest.fixture
@@ -90,7 +93,7 @@ def test_only_published_versions_are_public(client, compiled_cycle, secretariat)
 
 
 def test_the_secretariat_compiles_and_publishes_from_the_cycle_page(
-    client, compiled_cycle, secretariat
+    client, compiled_cycle, secretariat, django_capture_on_commit_callbacks
 ):
     client.force_login(secretariat)
     client.post(
@@ -98,11 +101,19 @@ def test_the_secretariat_compiles_and_publishes_from_the_cycle_page(
         {"text_en": "This report covers 2019–2020.", "text_es": "Este informe abarca 2019–2020."},
     )
 
-    response = client.post(reverse("publishing:compile", args=[compiled_cycle.slug]), follow=True)
+    # The tests' task backend runs the queued compilation when the request commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("publishing:compile", args=[compiled_cycle.slug]), follow=True
+        )
     version = Compilation.objects.get(cycle=compiled_cycle)
+    page = client.get(reverse("publishing:manage", args=[compiled_cycle.slug])).content.decode()
     client.post(reverse("publishing:publish", args=[version.pk]))
 
-    assert "Version 1 compiled from 3 accepted reports." in response.content.decode()
+    assert "The new version is being compiled" in response.content.decode()
+    assert CompileRequest.objects.get().compilation == version
+    assert "being compiled (asked for" not in page
+    assert 'http-equiv="refresh"' not in page
     html = version.files.get(language="es", format="html")
     with html.file.open("rb") as handle:
         assert "Este informe abarca 2019–2020." in handle.read().decode()
@@ -117,6 +128,87 @@ def test_compiling_an_empty_cycle_from_the_page_explains_why(client, secretariat
     response = client.post(reverse("publishing:compile", args=[cycle.slug]), follow=True)
 
     assert "The cycle 2041–2042 has no accepted report to compile yet." in response.content.decode()
+
+
+def test_a_compilation_request_is_queued_and_shown_until_the_worker_runs_it(
+    client, compiled_cycle, secretariat, django_capture_on_commit_callbacks
+):
+    client.force_login(secretariat)
+    with django_capture_on_commit_callbacks() as queued:
+        client.post(reverse("publishing:compile", args=[compiled_cycle.slug]))
+    waiting = client.get(reverse("publishing:manage", args=[compiled_cycle.slug])).content.decode()
+    again = client.post(reverse("publishing:compile", args=[compiled_cycle.slug]), follow=True)
+
+    assert len(queued) == 1  # the task is handed to the worker only once the request commits
+    assert not Compilation.objects.exists()
+    assert "A new version is being compiled" in waiting
+    assert '<meta http-equiv="refresh" content="5">' in waiting
+    assert "already under way" in again.content.decode()
+    assert CompileRequest.objects.count() == 1
+
+    queued[0]()  # the worker runs the task
+
+    request = CompileRequest.objects.get()
+    assert request.status == CompileRequest.Status.DONE
+    assert request.compilation.number == 1
+    assert request.finished_at is not None
+
+
+def test_a_request_the_worker_has_done_is_not_compiled_twice(
+    compiled_cycle, secretariat, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        request = services.request_compilation(compiled_cycle, by=secretariat, language="en")
+
+    services.run_compile_request(request.pk)  # the same task delivered a second time
+
+    assert Compilation.objects.filter(cycle=compiled_cycle).count() == 1
+
+
+def test_a_failed_compilation_is_shown_in_the_requesters_language(
+    client, compiled_cycle, secretariat, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.CHROMIUM = str(tmp_path / "no-chromium")
+    client.force_login(secretariat)
+
+    with translation.override("es"):
+        compile_url = reverse("publishing:compile", args=[compiled_cycle.slug])
+        manage_url = reverse("publishing:manage", args=[compiled_cycle.slug])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(compile_url)
+    page = client.get(manage_url)
+
+    request = CompileRequest.objects.get()
+    assert request.status == CompileRequest.Status.FAILED
+    assert request.language == "es"
+    assert "no se encontró Chromium" in request.error
+    assert request.error in page.content.decode()
+    assert not Compilation.objects.exists()
+
+
+def test_a_lost_request_no_longer_blocks_a_new_one(compiled_cycle, secretariat):
+    stale = CompileRequest.objects.create(cycle=compiled_cycle, requested_by=secretariat)
+    CompileRequest.objects.filter(pk=stale.pk).update(
+        requested_at=stale.requested_at - CompileRequest.STALE_AFTER
+    )
+
+    fresh = services.request_compilation(compiled_cycle, by=secretariat, language="en")
+
+    assert fresh.pk != stale.pk
+
+
+def test_an_empty_cycle_is_refused_before_anything_is_queued(secretariat):
+    cycle = CycleFactory(label="2043–2044")
+
+    with pytest.raises(NothingToCompile):
+        services.request_compilation(cycle, by=secretariat, language="en")
+    assert not CompileRequest.objects.exists()
+
+
+def test_only_the_secretariat_requests_a_compilation(compiled_cycle):
+    with pytest.raises(PermissionDenied):
+        services.request_compilation(compiled_cycle, by=focal_point_of("iin"), language="en")
 
 
 @pytest.mark.parametrize("persona", ["anonymous", "focal point"])
@@ -212,3 +304,28 @@ def test_command_via_the_console_script_exits_non_zero(compiled_cycle, tmp_path,
 
     assert exit_info.value.code != 0
     assert "No reporting cycle “nope”." in capsys.readouterr().err
+
+
+def test_the_database_queue_and_its_worker_carry_out_a_request(
+    compiled_cycle, secretariat, settings, django_capture_on_commit_callbacks
+):
+    # The production backend: the request waits in the database until `db_worker` runs it.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        request = services.request_compilation(compiled_cycle, by=secretariat, language="en")
+    request.refresh_from_db()
+    assert request.status == CompileRequest.Status.QUEUED
+
+    # The worker claims a task in an exclusive transaction of its own, which SQLite cannot
+    # open inside the test's transaction; everything else is the real worker.
+    with mock.patch(
+        "django_tasks_db.management.commands.db_worker.exclusive_transaction",
+        return_value=contextlib.nullcontext(),
+    ):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    request.refresh_from_db()
+    assert request.status == CompileRequest.Status.DONE
+    assert request.compilation.files.count() == 6

@@ -5,7 +5,7 @@ from itertools import pairwise
 import pytest
 
 from followup.publishing.document import AnnualReport, build_annual_report
-from followup.publishing.render.html import STYLESHEET, render_html
+from followup.publishing.render.html import STYLESHEET, css_string, render_html
 
 pytestmark = pytest.mark.django_db
 
@@ -164,6 +164,42 @@ def test_render_html_contents_link_to_every_top_section(compiled_cycle):
     ]
     assert {link[1:] for link in contents} <= set(document.ids)
     assert len(document.ids) == len(set(document.ids))
+
+
+def test_render_html_contents_have_page_numbers_only_for_print(compiled_cycle):
+    report = _report(compiled_cycle)
+
+    web = render_html(report)
+    printed = render_html(report, pages={"introduction": 1, "section-1": 2, "annex": 7})
+
+    assert b'<span class="toc-page">' not in web
+    assert b'<a href="#section-1"><span class="toc-label">1. ' in printed
+    assert b'<span class="toc-page">2</span></a>' in printed
+    # An anchor the first printing has not placed yet keeps a number of the same width.
+    assert printed.count(b'<span class="toc-page">0</span>') == 3  # sections 2, 3 and summary
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Period 2019–2020", '"Period 2019–2020"'),
+        ('The "Quito" Process', '"The \\"Quito\\" Process"'),
+        ("a\\b", '"a\\\\b"'),
+        ("</style><script>", '"\\3c /style>\\3c script>"'),
+        ("two\nlines", '"two lines"'),
+    ],
+)
+def test_css_string_cannot_end_the_string_or_the_style(text, quoted):
+    assert css_string(text) == quoted
+
+
+def test_render_html_running_title_of_a_hostile_subtitle_stays_in_its_string(compiled_cycle):
+    report = replace(_report(compiled_cycle), subtitle='Period "x" </style><script>')
+
+    html = render_html(report)
+
+    assert b"<script>" not in html
+    assert b'content: "Period \\"x\\" \\3c /style>\\3c script>";' in html
 
 
 def test_render_html_splits_the_introduction_into_escaped_paragraphs(compiled_cycle):

@@ -12,18 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from followup.publishing.render.pdf import CHROMIUM_ARGS  # the same flags as the PDF printer
+
 CHROMIUM = Path("/usr/bin/chromium")
-# Flags this machine needs: no sandbox as root, and no background calls to Google's services,
-# which the closed network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
