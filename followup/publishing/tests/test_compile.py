@@ -319,10 +319,12 @@ def test_the_database_queue_and_its_worker_carry_out_a_request(
     assert request.status == CompileRequest.Status.QUEUED
 
     # The worker claims a task in an exclusive transaction of its own, which SQLite cannot
-    # open inside the test's transaction; everything else is the real worker.
-    with mock.patch(
-        "django_tasks_db.management.commands.db_worker.exclusive_transaction",
-        return_value=contextlib.nullcontext(),
+    # open inside the test's transaction, and closes old connections between tasks, which
+    # would close the test's own on PostgreSQL; everything else is the real worker.
+    worker = "django_tasks_db.management.commands.db_worker"
+    with (
+        mock.patch(f"{worker}.exclusive_transaction", return_value=contextlib.nullcontext()),
+        mock.patch(f"{worker}.close_old_connections"),
     ):
         call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
