@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "followup.program",
     "followup.reporting",
     "followup.publishing",
+    "followup.recommendations",
+    "followup.meetings",
+    "followup.ingest",
     "followup.api",
 ]
 

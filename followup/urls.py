@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     # Before reporting: /reports/<cycle>/annual-report/ would otherwise read as an actor's report.
     path("", include("followup.publishing.urls")),
     path("", include("followup.reporting.urls")),
+    path("workspace/imports/", include("followup.ingest.urls")),
     path("accounts/", include("followup.accounts.urls")),
 )
 

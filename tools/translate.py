@@ -14,13 +14,19 @@ CATALOG = Path(__file__).resolve().parent.parent / "followup/locale/es/LC_MESSAG
 
 
 def main(argv: list[str]) -> int:
-    translations: dict[str, str] = {}
+    # A plural entry takes a list: [singular, plural, plural] (Spanish has three plural forms).
+    translations: dict[str, str | list[str]] = {}
     for name in argv:
         translations.update(json.loads(Path(name).read_text(encoding="utf-8")))
     catalog = polib.pofile(str(CATALOG))
     for entry in catalog:
-        if entry.msgid in translations and (not entry.msgstr or "fuzzy" in entry.flags):
-            entry.msgstr = translations[entry.msgid]
+        done = entry.msgstr or any(entry.msgstr_plural.values())
+        if entry.msgid in translations and (not done or "fuzzy" in entry.flags):
+            translation = translations[entry.msgid]
+            if isinstance(translation, list):
+                entry.msgstr_plural = dict(enumerate(translation))
+            else:
+                entry.msgstr = translation
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
             entry.previous_msgid = None

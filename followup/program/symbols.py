@@ -169,3 +169,16 @@ def find_symbols(text: str) -> list[MandateSymbol]:
         if symbol not in found:
             found.append(symbol)
     return found
+
+
+def find_symbol_spans(text: str) -> list[tuple[MandateSymbol, int, int]]:
+    """Every well-formed symbol with the characters [start, end) it occupies, repeats kept,
+    so extractors can cite where a mandate is named and skip its numbers."""
+    found: list[tuple[MandateSymbol, int, int]] = []
+    for match in _CANDIDATE.finditer(text):
+        try:
+            symbol = parse_symbol(match.group())
+        except SymbolError:
+            continue
+        found.append((symbol, match.start(), match.end()))
+    return found

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from followup.accounts.models import User
+from followup.ingest.permissions import can_import
 from followup.reporting import permissions, services
 from followup.reporting.forms import (
     AttachmentForm,
@@ -49,7 +50,13 @@ def workspace(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reporting/workspace/home.html",
-        {"mine": mine, "to_review": to_review, "is_secretariat": permissions.is_secretariat(user)},
+        {
+            "mine": mine,
+            "to_review": to_review,
+            "is_secretariat": permissions.is_secretariat(user),
+            # The import pages belong to the ingest app, which decides who may use them.
+            "can_import": can_import(user),
+        },
     )
 
 
