@@ -143,7 +143,8 @@ def document_period(blocks: Sequence[Block]) -> tuple[str, str] | None:
     """The years the document covers: from its title ("2009 ANNUAL MEETING" gives
     ("2009", "2009")), else from a range such as "período 2019-2020" or "the 2016-2017 Work
     Plan"; None when no range is tied to a period."""
-    title = " ".join(full_text(block) for block in title_lines(blocks))
+    # A Word or HTML title arrives as a heading, outside the title zone of plain text.
+    title = " ".join(full_text(block) for block in title_lines(blocks)) or document_title(blocks)
     if title:
         for match in _YEAR_RANGE.finditer(title):
             found = _years(match)

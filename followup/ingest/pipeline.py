@@ -67,8 +67,9 @@ def extract(document: ReadDocument) -> Extraction:
     language = document.language or "en"
     sections = segment(blocks)
     extracted: list[ExtractedSection] = []
+    actors: dict[str, ActorMatch | None] = {}
     for top in sections:
-        _collect(top, [], language, extracted)
+        _collect(top, [], language, extracted, actors)
     mandates: dict[str, str] = {}
     for block in blocks:
         for mention in find_mandates(block.text):
@@ -88,13 +89,34 @@ def extract(document: ReadDocument) -> Extraction:
 
 
 def _collect(
-    section: Section, context: list[str], language: str, into: list[ExtractedSection]
+    section: Section,
+    context: list[str],
+    language: str,
+    into: list[ExtractedSection],
+    actors: dict[str, ActorMatch | None],
 ) -> None:
     """An actor's section takes in its subsections ("Activities planned" and the like, which
-    set the kind of their entries); any other section stands alone and its children follow."""
-    actor = _actor_of(section.heading)
+    set the kind of their entries); any other section stands alone and its children follow.
+    A section whose direct subsections name other institutions is a container, not an actor's
+    section: a report's title naming the CAM above one section per actor, or a secretariat
+    whose departments report one by one."""
+
+    def actor_of(heading: str) -> ActorMatch | None:  # each heading looked up once
+        if heading not in actors:
+            actors[heading] = _actor_of(heading)
+        return actors[heading]
+
+    actor = actor_of(section.heading)
     path = [*context, section.heading] if section.heading else context
-    if actor is not None:
+    # Only direct children count: deeper headings naming countries or partners are details
+    # of the actor's own report.
+    nested = any(
+        (found := actor_of(child.heading)) is not None
+        and actor is not None
+        and found.pk != actor.pk
+        for child in section.children
+    )
+    if actor is not None and not nested:
         entries = [
             _entry(block, [*path, *sub_path], language)
             for sub_path, block in _blocks_with_context(section, [])
@@ -105,7 +127,7 @@ def _collect(
     if section.heading or entries:
         into.append(ExtractedSection(section.heading, section.heading_block, None, tuple(entries)))
     for child in section.children:
-        _collect(child, path, language, into)
+        _collect(child, path, language, into, actors)
 
 
 def _actor_of(heading: str) -> ActorMatch | None:

@@ -4,11 +4,13 @@ Other apps load it wherever a record appears: "Imported from <document>, paragra
 to the passage on the source page for who may read it, plain text for everyone else.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -41,9 +43,35 @@ def accepted_proposal(record: models.Model | None) -> Proposal | None:
     )
 
 
+def accepted_proposals(
+    model: type[models.Model], ids: "Iterable[int] | QuerySet[Any]"
+) -> dict[int, Proposal]:
+    """Record id → the proposal it came from, for a whole page of records in one query."""
+    rows = (
+        Proposal.objects.filter(
+            # By name, joined: no separate query for the content type.
+            record_type__app_label=model._meta.app_label,
+            record_type__model=model._meta.model_name,
+            record_id__in=ids,
+            status=Proposal.Status.ACCEPTED,
+        )
+        .select_related("document")
+        .defer("data", "document__blocks", "document__extraction")
+    )
+    return {row.record_id: row for row in rows if row.record_id is not None}
+
+
 @register.inclusion_tag("ingest/_provenance.html", takes_context=True)
-def provenance(context: template.Context, record: models.Model | None) -> dict[str, Any]:
-    proposal = accepted_proposal(record)
+def provenance(
+    context: template.Context,
+    record: models.Model | None,
+    known: dict[int, Proposal] | None = None,
+) -> dict[str, Any]:
+    """`known` is `accepted_proposals` of the page's records; without it, one query here."""
+    if known is not None:
+        proposal = known.get(record.pk) if record is not None else None
+    else:
+        proposal = accepted_proposal(record)
     user = context.get("user")
     readable = user is not None and (permissions.can_import(user) or permissions.can_review(user))
     return {

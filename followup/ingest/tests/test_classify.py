@@ -169,3 +169,13 @@ def test_document_period_finds_the_years_covered(text, period):
 )
 def test_document_period_is_none_without_a_range_tied_to_a_period(text):
     assert document_period(text_blocks(text)) is None
+
+
+def test_a_title_given_as_a_heading_gives_the_period():
+    blocks = [
+        Block(0, "heading", "Annual report 2019-2020", level=1),
+        Block(1, "heading", "1. Report by the Inter-American Children's Institute (IIN)", level=2),
+        Block(2, "paragraph", "The IIN trained officials in 2019."),
+    ]
+
+    assert document_period(blocks) == ("2019", "2020")

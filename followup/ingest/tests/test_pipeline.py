@@ -1,12 +1,14 @@
 """The whole extraction on the four corpus documents, as `followup ingest --json` gives it."""
 
+import io
 import json
 from collections import Counter
 
 import pytest
+from docx import Document
 
 from followup.ingest.pipeline import extract, to_json
-from followup.ingest.readers import read_path
+from followup.ingest.readers import read_bytes, read_path
 
 pytestmark = pytest.mark.django_db
 
@@ -68,14 +70,20 @@ def test_kind_period_and_language_of_each_document(extracted):
 
 def test_every_actor_section_is_found_and_named(extracted):
     assert _actor_sections(extracted["001"]) == ["DPS", "IACHR", "CIM", "IIN"]
+    # The implementers the corpus lists: a secretariat whose offices report one by one is a
+    # container of their sections, not an actor's section itself.
     assert _actor_sections(extracted["002"]) == [
         "IACHR",
         "CIM",
         "PAHO",
         "Summits of the Americas Secretariat",
-        "SEDI",
-        "SLA",
-        "SMS",
+        "Migration and Development Program, Office of the Executive Secretary for Integral "
+        "Development",
+        "DEC",
+        "DSDE",
+        "DIL",
+        "IIN",
+        "DPS",
         "IOM",
         "ILO",
         "RCM",
@@ -188,3 +196,45 @@ def test_the_suggested_activities_under_their_six_actors(extracted):
         "IIN": ["a", "b"],
         "PAHO": ["a", "b", "c", "d"],
     }
+
+
+def _spanish_docx() -> bytes:
+    document = Document()
+    document.add_heading(
+        "Informe anual de la Comisión de Asuntos Migratorios, período 2021-2022", 1
+    )
+    document.add_heading("1. Informe de la Comisión Interamericana de Derechos Humanos (CIDH)", 2)
+    document.add_heading("Actividades realizadas", 3)
+    document.add_paragraph(
+        "Del 19 al 24 de mayo de 2021 la CIDH realizó una visita de trabajo a Costa Rica y "
+        "capacitó a 120 funcionarios.",
+        style="List Bullet",
+    )
+    document.add_heading("Actividades previstas", 3)
+    document.add_paragraph("En 2022 se realizará un curso sobre trata de personas en Guatemala.")
+    document.add_heading("2. Organización Internacional para las Migraciones (OIM)", 2)
+    document.add_paragraph("La OIM apoyó a Dominica y a Haití con 3 talleres.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_spanish_word_report_under_a_title_naming_the_cam():
+    found = to_json(extract(read_bytes(_spanish_docx(), "informe.docx")))
+
+    assert (found["source"]["language"], found["kind"], found["period"]) == (
+        "es",
+        "activity_report",
+        {"start": "2021", "end": "2022"},
+    )
+    sections = {s["actor"]["acronym"]: s for s in found["sections"] if s["actor"]}
+    assert list(sections) == ["CIDH", "OIM"]  # the title's CAM does not swallow them
+    visit, course = sections["CIDH"]["entries"]
+    assert (visit["kind"], visit["dates"], visit["countries"]) == (
+        "carried_out",
+        ["2021-05-19", "2021-05-24"],
+        ["CRI"],
+    )
+    assert visit["figures"] == [{"value": 120, "what": "funcionarios"}]
+    assert (course["kind"], course["dates"], course["countries"]) == ("planned", ["2022"], ["GTM"])
+    assert sections["OIM"]["countries"] == ["DMA", "HTI"]  # Dominica, not the Dominican Republic

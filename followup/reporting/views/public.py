@@ -8,8 +8,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from followup.ingest.templatetags.provenance import accepted_proposals
 from followup.reporting import queries
 from followup.reporting.filters import EntryFilterForm
+from followup.reporting.models import Entry
 
 ENTRIES_PER_PAGE = 25
 
@@ -36,6 +38,8 @@ def report_detail(request: HttpRequest, cycle_slug: str, actor_slug: str) -> Htt
             "actor": public.report.actor,
             "by_kind": public.by_kind,
             "followups": public.followups,
+            # Where imported entries were read from, for the whole page in one query.
+            "provenance": accepted_proposals(Entry, public.report.entries.values("pk")),
         },
     )
 
