@@ -19,3 +19,25 @@ def corpus() -> dict[str, Path]:
     if not CORPUS.is_dir():
         pytest.skip(f"the corpus folder {CORPUS} is absent")
     return {number: CORPUS / name for number, name in FILES.items()}
+
+
+@pytest.fixture
+def document(db):
+    """An imported 2009 activity report: a heading, then one paragraph about the IIN."""
+    from followup.ingest.models import SourceDocument
+
+    return SourceDocument.objects.create(
+        sha256="a" * 64,
+        filename="report-2009.docx",
+        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        language="en",
+        size=10,
+        kind="activity_report",
+        title="Annual report 2009",
+        period_start="2009",
+        period_end="2009",
+        blocks=[
+            {"kind": "heading", "text": "IIN", "level": 1},
+            {"kind": "paragraph", "text": "The IIN trained 70 officials in Guatemala.", "level": 0},
+        ],
+    )

@@ -14,22 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def imported_entry():
-    document = SourceDocument.objects.create(
-        sha256="b" * 64,
-        filename="report-2009.docx",
-        media_type="text/plain",
-        language="en",
-        size=10,
-        kind="activity_report",
-        title="Annual report 2009",
-        period_start="2009",
-        period_end="2009",
-        blocks=[
-            {"kind": "heading", "text": "IIN", "level": 1},
-            {"kind": "paragraph", "text": "The IIN held a course.", "level": 0},
-        ],
-    )
+def imported_entry(document):
     proposal = Proposal.objects.create(
         document=document,
         position=0,
@@ -66,3 +51,12 @@ def test_the_secretariat_gets_a_link_to_the_passage(client, imported_entry):
 
     document = SourceDocument.objects.get()
     assert f"/workspace/imports/{document.pk}/source/?from=1&amp;to=1#b-1" in page
+
+
+def test_the_workspace_report_page_links_an_imported_entry_to_its_passage(client, imported_entry):
+    client.force_login(secretariat_user())
+
+    page = client.get(reverse("reporting:report_page", args=[imported_entry.report.pk]))
+
+    document = SourceDocument.objects.get()
+    assert f"/workspace/imports/{document.pk}/source/?from=1&amp;to=1#b-1" in page.content.decode()

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from followup.ingest import review
-from followup.ingest.models import Proposal, SourceDocument
+from followup.ingest.models import Proposal
 from followup.meetings.models import CalendarRow
 from followup.program.models import Mandate
 from followup.recommendations.models import Recommendation
@@ -14,24 +14,6 @@ from followup.reporting.tests.factories import CycleFactory, focal_point_of, sec
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def document():
-    return SourceDocument.objects.create(
-        sha256="a" * 64,
-        filename="informe.docx",
-        media_type="application/pdf",
-        language="en",
-        size=10,
-        kind="activity_report",
-        title="Annual report 2009",
-        period_start="2009",
-        period_end="2009",
-        blocks=[
-            {"kind": "paragraph", "text": "The IIN trained 70 officials in Guatemala.", "level": 0}
-        ],
-    )
-
-
 def _proposal(document, kind, data, position=0, warnings=()):
     return Proposal.objects.create(
         document=document,
@@ -39,8 +21,8 @@ def _proposal(document, kind, data, position=0, warnings=()):
         kind=kind,
         data=data,
         warnings=list(warnings),
-        first_block=0,
-        last_block=0,
+        first_block=1,
+        last_block=1,
         end=10,
     )
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from followup.accounts.models import User
 from followup.ingest.permissions import can_import
+from followup.ingest.templatetags.provenance import accepted_proposals
 from followup.reporting import permissions, services
 from followup.reporting.forms import (
     AttachmentForm,
@@ -78,6 +79,8 @@ def _report_context(user: User, report: ActorReport) -> dict[str, object]:
     editable = permissions.can_edit_report(user, report)
     return {
         "report": report,
+        # Where imported entries were read from, for the whole page in one query.
+        "provenance": accepted_proposals(Entry, [entry.pk for entry in entries]),
         "entries_by_kind": [
             (label, [e for e in entries if e.kind == kind]) for kind, label in Entry.Kind.choices
         ],
