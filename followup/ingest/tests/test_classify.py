@@ -164,7 +164,6 @@ def test_document_period_finds_the_years_covered(text, period):
         f"{LONG}\nThe country faced a crisis in 2015-2016.",  # no word ties it to a period
         f"{LONG}\nThe strategic plan covers a period of five years (2018–2023).",
         f"{LONG}\nThe resolution AG/RES. 2883 (XLVI-O/16) was adopted.",
-        "",
     ],
 )
 def test_document_period_is_none_without_a_range_tied_to_a_period(text):
@@ -179,3 +178,7 @@ def test_a_title_given_as_a_heading_gives_the_period():
     ]
 
     assert document_period(blocks) == ("2019", "2020")
+
+
+def test_an_empty_document_has_no_period():
+    assert document_period([]) is None
