@@ -14,6 +14,7 @@ from followup.ingest.structures import (
 
 pytestmark = pytest.mark.django_db
 
+
 def read_plain(text: str) -> list[Block]:
     """Plain text as the real reader gives it."""
     return list(read_bytes(text.encode("utf-8"), "document.txt").blocks)
