@@ -123,8 +123,11 @@ def open_cycle(cycle: ReportingCycle, *, by: User) -> list[ActorReport]:
     _save(cycle, by, "opened")
     reports = []
     for invitation in cycle.invitations.select_related("actor"):
-        report, created = ActorReport.objects.get_or_create(cycle=cycle, actor=invitation.actor)
-        if created:
+        report = ActorReport.objects.filter(cycle=cycle, actor=invitation.actor).first()
+        if report is None:
+            # Made here rather than with get_or_create, so the history says who opened it.
+            report = ActorReport(cycle=cycle, actor=invitation.actor)
+            _save(report, by, "cycle opened")
             carry_over_planned(report)
         reports.append(report)
     return reports

@@ -104,6 +104,11 @@ def test_open_cycle_gives_each_invited_actor_a_draft(secretariat):
 
     assert sorted(r.actor.slug for r in reports) == ["cim", "iin"]
     assert {r.status for r in reports} == {ActorReport.Status.DRAFT}
+    # The history says who opened the reports, and why.
+    created = [report.history.earliest() for report in reports]
+    assert {(h.history_user, h.history_change_reason) for h in created} == {
+        (secretariat, "cycle opened")
+    }
     with pytest.raises(ReportingError, match=r"Only a planned cycle can be opened\."):
         services.open_cycle(cycle, by=secretariat)
 
