@@ -55,7 +55,8 @@ class Extraction:
     title: str
     period: tuple[str, str] | None
     countries: list[str]
-    mandates: list[tuple[str, str]]  # (canonical symbol, "resolution" | "declaration")
+    # (canonical symbol, "resolution" | "declaration", block of its first mention)
+    mandates: list[tuple[str, str, int]]
     sections: list[ExtractedSection]
     recommendations: list[Any] = field(default_factory=list)
     calendar: list[Any] = field(default_factory=list)
@@ -70,17 +71,17 @@ def extract(document: ReadDocument) -> Extraction:
     actors: dict[str, ActorMatch | None] = {}
     for top in sections:
         _collect(top, [], language, extracted, actors)
-    mandates: dict[str, str] = {}
+    mandates: dict[str, tuple[str, str, int]] = {}
     for block in blocks:
         for mention in find_mandates(block.text):
-            mandates.setdefault(mention.symbol, mention.kind)
+            mandates.setdefault(mention.symbol, (mention.symbol, mention.kind, block.index))
     return Extraction(
         source=document,
         kind=document_kind(blocks, sections),
         title=document_title(blocks),
         period=document_period(blocks),
         countries=_unique(code for block in blocks for code in country_codes(block.text)),
-        mandates=list(mandates.items()),
+        mandates=list(mandates.values()),
         sections=extracted,
         recommendations=find_recommendations(blocks),
         calendar=find_calendar(blocks),
@@ -190,7 +191,9 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
         "title": extraction.title,
         "period": {"start": period[0], "end": period[1]} if period else None,
         "countries": extraction.countries,
-        "mandates": [{"symbol": symbol, "kind": kind} for symbol, kind in extraction.mandates],
+        "mandates": [
+            {"symbol": symbol, "kind": kind} for symbol, kind, _block in extraction.mandates
+        ],
         "sections": [
             {
                 "heading": section.heading,

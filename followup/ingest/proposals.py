@@ -72,14 +72,12 @@ def propose(extraction: Extraction) -> list[Proposed]:
             )
         )
     known = set(
-        Mandate.objects.filter(symbol__in=[s for s, _k in extraction.mandates]).values_list(
-            "symbol", flat=True
-        )
+        Mandate.objects.filter(
+            symbol__in=[symbol for symbol, _kind, _block in extraction.mandates]
+        ).values_list("symbol", flat=True)
     )
-    first_mention = _first_mentions(extraction)
-    for symbol, kind in extraction.mandates:
+    for symbol, kind, block in extraction.mandates:
         if symbol not in known:
-            block = first_mention.get(symbol, 0)
             found.append(
                 Proposed(
                     "mandate",
@@ -129,16 +127,6 @@ def entry_title(text: str) -> str:
         return sentence
     cut = sentence[:TITLE_LENGTH].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
-
-
-def _first_mentions(extraction: Extraction) -> dict[str, int]:
-    from followup.ingest.extract.mandates import find_mandates
-
-    found: dict[str, int] = {}
-    for block in extraction.source.blocks:
-        for mention in find_mandates(block.text):
-            found.setdefault(mention.symbol, block.index)
-    return found
 
 
 def to_rows(proposed: list[Proposed]) -> list[Proposal]:
