@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "followup.recommendations",
     "followup.meetings",
     "followup.ingest",
+    "followup.knowledge",
+    "followup.search",
     "followup.api",
 ]
 

@@ -20,6 +20,8 @@ urlpatterns += i18n_patterns(
     path("", include("followup.publishing.urls")),
     path("", include("followup.reporting.urls")),
     path("workspace/imports/", include("followup.ingest.urls")),
+    path("", include("followup.knowledge.urls")),
+    path("", include("followup.search.urls")),
     path("accounts/", include("followup.accounts.urls")),
 )
 

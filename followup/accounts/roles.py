@@ -25,13 +25,21 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "ingest.*",
         "recommendations.*",
         "meetings.*",
+        "knowledge.*",
+        "search.view_unpublished",
         "accounts.view_user",
         "accounts.view_membership",
         "accounts.add_userinvitation",
         "accounts.change_userinvitation",
         "accounts.view_userinvitation",
     ],
-    FOCAL_POINT: ["reporting.submit_actorreport"],
+    FOCAL_POINT: [
+        "reporting.submit_actorreport",
+        # Resources of their own actors only, while draft or returned (knowledge/permissions.py).
+        "knowledge.add_resource",
+        "knowledge.change_resource",
+        "knowledge.submit_resource",
+    ],
     REVIEWER: [
         "reporting.view_actorreport",
         "reporting.view_entry",

@@ -4,8 +4,10 @@
 from django.urls import URLPattern, URLResolver, include, path
 
 from followup.api import views
+from followup.knowledge import api as knowledge_api
 from followup.program import api as program_api
 from followup.reporting import api as reporting_api
+from followup.search import api as search_api
 
 app_name = "api"
 
@@ -14,4 +16,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("openapi.json", views.OpenApiDocument.as_view(), name="openapi"),
     path("program/", include(program_api.urlpatterns)),
     path("", include(reporting_api.urlpatterns)),
+    path("", include(knowledge_api.urlpatterns)),
+    path("", include(search_api.urlpatterns)),
 ]

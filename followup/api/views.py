@@ -23,6 +23,8 @@ RESOURCES = {
     "cycles": "api:cycle_list",
     "reports": "api:report_list",
     "entries": "api:entry_list",
+    "resources": "api:resource_list",
+    "search": "api:search",
 }
 
 

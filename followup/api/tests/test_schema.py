@@ -66,6 +66,8 @@ def test_index_lists_each_resource_with_its_address(api: Api):
         "cycles": "http://testserver/api/v1/cycles/",
         "reports": "http://testserver/api/v1/reports/",
         "entries": "http://testserver/api/v1/entries/",
+        "resources": "http://testserver/api/v1/resources/",
+        "search": "http://testserver/api/v1/search",
     }
 
 
@@ -97,7 +99,7 @@ def test_openapi_document_has_every_route_and_method_of_the_api(document):
     documented = {(path, method) for path, item in document["paths"].items() for method in item}
 
     assert documented == expected
-    assert len(expected) == 24
+    assert len(expected) == 31
 
 
 def test_openapi_document_describes_the_personal_token(document):
@@ -132,6 +134,11 @@ def test_every_route_has_a_namespaced_name():
             "entry_list",
             "entry_detail",
             "followup_detail",
+            "resource_list",
+            "resource_detail",
+            "resource_submit",
+            "resource_publish",
+            "search",
         ]
     )
 

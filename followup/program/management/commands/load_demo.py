@@ -6,8 +6,10 @@ from django.urls import reverse
 
 from followup.accounts.roles import FOCAL_POINT
 from followup.accounts.services import create_demo_secretariat
+from followup.knowledge.demo import load_demo_resources
 from followup.program.services import load_program
 from followup.reporting.demo import load_reporting_demo
+from followup.search.index import rebuild as rebuild_index
 
 
 class Command(BaseCommand):
@@ -32,6 +34,10 @@ class Command(BaseCommand):
             )
         demo = load_reporting_demo(by_secretariat=user)
         self.stdout.write(demo.summary())
+        self.stdout.write(load_demo_resources(user).summary())
+        # The signals index what the loaders saved; a rebuild also covers rows loaded raw.
+        indexed = sum(rebuild_index().values())
+        self.stdout.write(f"Search index: {indexed} documents.")
         if not demo.accounts:
             return
         lines = ["\nDemo reporting accounts created (shown once, write them down):"]
