@@ -24,6 +24,8 @@ KNOWN_GAPS = {
     "migrant workers": "ranking: tag-only matches fall below words shared by chance; and "
     "'trabajadoras domésticas migrantes' is not the phrase 'trabajadoras migrantes'",
     "migrant women": "'trabajadoras domésticas migrantes' names no women (beyond keywords)",
+    # PostgreSQL only: ts_rank puts a recommendation tagged with the group just past 20th.
+    "irregular migrants": "ranking: 13 expected records, one of them 21st on PostgreSQL",
 }
 
 
