@@ -7,6 +7,7 @@ phrases. The table is built from the database and kept for a minute per process;
 term clears it here at once.
 """
 
+import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -20,10 +21,22 @@ from followup.search.analysis import analyze
 from followup.search.vocabulary_terms import COUNTRY_KEYWORDS, KEYWORDS
 
 LANGUAGES = ("en", "es")
-TOKEN_PREFIX = {"theme": "xt", "group": "xg", "country": "xc", "actor": "xa"}
+TOKEN_PREFIX = {
+    "theme": "xt",
+    "group": "xg",
+    "country": "xc",
+    "actor": "xa",
+    "kind": "xk",
+    "year": "xy",
+    "language": "xl",
+}
+# Carried by documents the public may not find: a public search is "… NOT xhidden", which
+# costs the engine almost nothing, as few documents carry it.
+HIDDEN_TOKEN = "xhidden"  # noqa: S105 - an index word, not a secret
 # Acronyms shorter than this ("CP") are ordinary words too often to widen a query.
 MIN_ACRONYM = 3
 CACHE_SECONDS = 60.0
+_NOT_ALNUM = re.compile(r"[^0-9a-z]")
 
 Phrase = tuple[str, ...]
 
@@ -31,7 +44,7 @@ Phrase = tuple[str, ...]
 def tag_token(facet: str, value: str) -> str:
     """The index token of a facet value: ("country", "MEX") → "xcmex"; alphanumeric only, so
     every engine tokenizes it as one word."""
-    return TOKEN_PREFIX[facet] + value.lower()
+    return TOKEN_PREFIX[facet] + _NOT_ALNUM.sub("", value.lower())
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from followup.search.analysis import terms_text
-from followup.search.concepts import tag_token
+from followup.search.concepts import HIDDEN_TOKEN, tag_token
 from followup.search.engines import EngineRow, get_engine
 from followup.search.models import SearchDocument, SearchTag
 from followup.search.sources import Document, Source, all_sources, get_source
@@ -155,9 +155,8 @@ def facet_values(kind: str, document: Document) -> list[tuple[str, str]]:
 def _engine_row(document_id: int, document: Document, pairs: list[tuple[str, str]]) -> EngineRow:
     title = " ".join(terms_text(text, language) for language, text in document.titles.items())
     body = " ".join(terms_text(text, language) for language, text in document.texts)
-    tags = " ".join(
-        tag_token(facet, value)
-        for facet, value in pairs
-        if facet in ("country", "theme", "group", "actor")
-    )
-    return EngineRow(document_id, title, body, tags)
+    # Every facet value is also a token, so filters run inside the engine's own query.
+    tokens = [tag_token(facet, value) for facet, value in pairs]
+    if not document.public:
+        tokens.append(HIDDEN_TOKEN)
+    return EngineRow(document_id, title, body, " ".join(tokens))

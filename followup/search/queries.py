@@ -16,10 +16,11 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from followup.search import index
-from followup.search.concepts import concept_table
+from followup.search.concepts import concept_table, tag_token
 from followup.search.engines import get_engine
 from followup.search.models import SearchDocument
-from followup.search.query import Expression, ParsedQuery, parse
+from followup.search.query import All, Expression, ParsedQuery, Tag, parse
+from followup.search.query import Any as AnyOf
 from followup.search.snippets import highlight, snippet
 from followup.search.sources import kind_labels
 
@@ -30,6 +31,7 @@ MAX_PER_PAGE = 100
 # Past any real result list, and small enough that the offset fits every database's integer.
 MAX_PAGE = 1_000_000
 EXPORT_BATCH = 500
+FACET_SAMPLE = 10_000
 
 _DOC = "search_searchdocument"
 _TAG = "search_searchtag"
@@ -89,12 +91,12 @@ def search(request: SearchRequest) -> SearchResults:
     query = parse_request(request)
     if query.unsearchable:
         return SearchResults(request, query, [], 0, False, None)
-    expression = query.expression
-    ids, total = _page(request, expression)
+    expression = _filtered(request, query.expression)
+    ids, total = _page(request, query, expression)
     any_words = False
     if total == 0 and query.any_expression is not None:
-        expression, any_words = query.any_expression, True
-        ids, total = _page(request, expression)
+        expression, any_words = _filtered(request, query.any_expression), True
+        ids, total = _page(request, query, expression)
     hits = _hits(ids, query)
     return SearchResults(request, query, hits, total, any_words, expression)
 
@@ -103,68 +105,67 @@ def _per_page(per_page: int) -> int:
     return max(1, min(per_page, MAX_PER_PAGE))
 
 
-def _conditions(request: SearchRequest) -> tuple[list[str], list[Any]]:
-    conditions: list[str] = []
-    params: list[Any] = []
-    if not request.include_unpublished:
-        conditions.append("d.public = %s")
-        params.append(True)
+def _filtered(request: SearchRequest, expression: Expression | None) -> Expression | None:
+    """The query's expression with each facet filter as one more required part: values of a
+    facet are alternatives. None only when there is neither a word nor a filter."""
+    parts: list[Expression] = [] if expression is None else [expression]
     for facet in FACETS:
         values = request.filters.get(facet)
         if values:
-            marks = ", ".join(["%s"] * len(values))
-            conditions.append(
-                f"d.id IN (SELECT document_id FROM {_TAG} WHERE facet = %s AND value IN ({marks}))"
-            )
-            params += [facet, *values]
-    return conditions, params
+            tags = tuple(dict.fromkeys(Tag(tag_token(facet, value)) for value in values))
+            parts.append(tags[0] if len(tags) == 1 else AnyOf(tags))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else All(tuple(parts))
 
 
-def _matching(
-    request: SearchRequest, expression: Expression | None, *, ranked: bool
+def _ordered(
+    request: SearchRequest, query: ParsedQuery, expression: Expression | None
 ) -> tuple[str, list[Any]]:
-    """SQL selecting `id` (and `date`, `score` when ranked) of the visible, filtered documents
-    that match `expression`; every document when it is None."""
-    conditions, params = _conditions(request)
-    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    """SQL selecting `id, score` of every result, in the order the reader asked for."""
+    public_only = not request.include_unpublished
     if expression is None:
-        columns = "d.id, d.date, 0 AS score" if ranked else "d.id"
-        return f"SELECT {columns} FROM {_DOC} d{where}", params
-    match_sql, match_params = get_engine().match(expression, ranked=ranked)
-    columns = "d.id, d.date, m.score" if ranked else "d.id"
-    sql = f"SELECT {columns} FROM ({match_sql}) m JOIN {_DOC} d ON d.id = m.id{where}"
-    return sql, match_params + params
+        where = " WHERE public = %s" if public_only else ""
+        params: list[Any] = [True] if public_only else []
+        return f"SELECT id, 0 AS score FROM {_DOC}{where} ORDER BY date DESC, id DESC", params
+    engine = get_engine()
+    if request.sort == "date" or query.is_empty:
+        sql, params = engine.match(expression, ranked=False, public_only=public_only)
+        return (
+            f"SELECT d.id, 0 AS score FROM ({sql}) m JOIN {_DOC} d ON d.id = m.id "
+            "ORDER BY d.date DESC, d.id DESC",
+            params,
+        )
+    # Relevance: the engine's own ranked query, nothing joined, so a page costs what the
+    # engine's ranking costs.
+    sql, params = engine.match(expression, ranked=True, public_only=public_only)
+    return f"{sql} ORDER BY score DESC, id DESC", params
 
 
-def _ordered(request: SearchRequest, expression: Expression | None) -> tuple[str, str, list[Any]]:
-    """(ranked SQL, its ORDER BY, parameters)."""
-    inner, params = _matching(request, expression, ranked=True)
-    if request.sort == "date" or expression is None:
-        order = "r.date DESC, r.score DESC, r.id DESC"
-    else:
-        order = "r.score DESC, r.date DESC, r.id DESC"
-    return inner, order, params
+def _matching(request: SearchRequest, expression: Expression | None) -> tuple[str, list[Any]]:
+    """SQL selecting `id` of every result, unranked and unordered (for counting)."""
+    public_only = not request.include_unpublished
+    if expression is None:
+        where = " WHERE public = %s" if public_only else ""
+        return f"SELECT id FROM {_DOC}{where}", [True] if public_only else []
+    return get_engine().match(expression, ranked=False, public_only=public_only)
 
 
 def _page(
-    request: SearchRequest, expression: Expression | None
+    request: SearchRequest, query: ParsedQuery, expression: Expression | None
 ) -> tuple[list[tuple[int, float]], int]:
-    inner, order, params = _ordered(request, expression)
+    ordered, params = _ordered(request, query, expression)
     offset = (request.page - 1) * request.per_page
-    # The total comes with the page, counted while the engine ranks: one pass, not two.
-    sql = (
-        f"SELECT r.id, r.score, COUNT(*) OVER () FROM ({inner}) r "
-        f"ORDER BY {order} LIMIT %s OFFSET %s"
-    )
+    matching, matching_params = _matching(request, expression)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, request.per_page, offset])
+        cursor.execute(f"{ordered} LIMIT %s OFFSET %s", [*params, request.per_page, offset])
         rows = cursor.fetchall()
-        if rows:
-            return [(row[0], float(row[1])) for row in rows], int(rows[0][2])
-        if offset == 0:
-            return [], 0
-        cursor.execute(f"SELECT COUNT(*) FROM ({inner}) r", params)
-        return [], int(cursor.fetchone()[0])
+        if offset == 0 and len(rows) < request.per_page:
+            return [(row[0], float(row[1])) for row in rows], len(rows)
+        # Counting without ranking is a fraction of the ranked query's cost.
+        cursor.execute(f"SELECT COUNT(*) FROM ({matching}) c", matching_params)
+        total = int(cursor.fetchone()[0])
+    return [(row[0], float(row[1])) for row in rows], total
 
 
 def _hits(ids: list[tuple[int, float]], query: ParsedQuery) -> list[Hit]:
@@ -207,20 +208,42 @@ def document_url(document: SearchDocument) -> str | None:
 
 
 def facet_counts(results: SearchResults) -> dict[str, dict[str, int]]:
-    """facet → value → number of documents over every page of `results`."""
+    """facet → value → number of documents over every page of `results`.
+
+    Exact up to FACET_SAMPLE results. Beyond, the counts are those of the first FACET_SAMPLE
+    results scaled to the total (see `facet_counts_estimated`): grouping the tags of a quarter
+    of a million documents takes a second, an estimate a few milliseconds, and a reader
+    narrowing 250,000 results needs proportions, not the last digit.
+    """
     counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-    if results.query.unsearchable:
+    query = results.query
+    if query.unsearchable:
         return counts
-    inner, params = _matching(results.request, results.expression, ranked=False)
+    # From the request, not `results.expression`: a caller may count under other filters.
+    words = query.any_expression if results.any_words else query.expression
+    matching, params = _matching(results.request, _filtered(results.request, words))
     sql = (
         f"SELECT t.facet, t.value, COUNT(*) FROM {_TAG} t "
-        f"WHERE t.document_id IN ({inner}) GROUP BY t.facet, t.value"
+        f"WHERE t.document_id IN (SELECT id FROM ({matching}) m LIMIT %s) "
+        "GROUP BY t.facet, t.value"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*params, FACET_SAMPLE])
         for facet, value, count in cursor.fetchall():
             counts.setdefault(facet, {})[value] = int(count)
-    return counts
+        sampled = sum(counts["kind"].values())  # every document has one kind
+        if sampled < FACET_SAMPLE:
+            return counts
+        cursor.execute(f"SELECT COUNT(*) FROM ({matching}) c", params)
+        scale = int(cursor.fetchone()[0]) / sampled
+    return {
+        facet: {value: max(1, round(count * scale)) for value, count in values.items()}
+        for facet, values in counts.items()
+    }
+
+
+def facet_counts_estimated(results: SearchResults) -> bool:
+    return results.total > FACET_SAMPLE
 
 
 def iter_hits(request: SearchRequest) -> Iterator[Hit]:
@@ -230,16 +253,17 @@ def iter_hits(request: SearchRequest) -> Iterator[Hit]:
     query = parse_request(request)
     if query.unsearchable:
         return
-    expression = query.expression
-    if (
-        query.any_expression is not None
-        and _page(replace(request, page=1, per_page=1), expression)[1] == 0
-    ):
-        expression = query.any_expression
-    inner, order, params = _ordered(request, expression)
+    expression = _filtered(request, query.expression)
+    if query.any_expression is not None:
+        matching, params = _matching(request, expression)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM ({matching}) m LIMIT 1", params)
+            if cursor.fetchone() is None:
+                expression = _filtered(request, query.any_expression)
+    ordered, params = _ordered(request, query, expression)
     labels = kind_labels()
     with connection.chunked_cursor() as cursor:
-        cursor.execute(f"SELECT r.id, r.score FROM ({inner}) r ORDER BY {order}", params)
+        cursor.execute(ordered, params)
         while rows := cursor.fetchmany(EXPORT_BATCH):
             documents = SearchDocument.objects.in_bulk([row[0] for row in rows])
             for pk, score in rows:

@@ -49,6 +49,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "query": results.query,
             "browsing": results.query.is_empty,
             "facets": [facet for facet in all_facets if facet.values],
+            "facets_estimated": queries.facet_counts_estimated(results),
             "filter_chips": filter_chips(all_facets),
             "concept_chips": concept_chips(results),
             "removed_chips": removed_chips(results),

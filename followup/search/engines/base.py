@@ -1,8 +1,8 @@
 """What an engine does: store analysed text per document, and find and rank documents.
 
-Everything else (filters, facets, visibility, pages) is plain SQL over `search_document` and
-`search_tag`, shared by both engines; an engine only supplies the `match` subquery, which
-selects `id` and `score` (higher is better) of the documents matching an expression.
+Filters are part of the expression (every facet value is also an index token), and
+visibility is the engine's too, so the engine's own query finds, filters and ranks in one
+pass; paging, facet counts and fetching the hits are plain SQL shared by both engines.
 """
 
 from collections.abc import Sequence
@@ -38,8 +38,11 @@ class Engine(Protocol):
 
     def clear(self, connection: BaseDatabaseWrapper) -> None: ...
 
-    def match(self, expression: Expression, *, ranked: bool) -> tuple[str, list[Any]]:
-        """SQL selecting `id` (and `score` when ranked) of the matching documents."""
+    def match(
+        self, expression: Expression, *, ranked: bool, public_only: bool
+    ) -> tuple[str, list[Any]]:
+        """SQL selecting `id` (and `score` when ranked, higher is better) of the matching
+        documents, only those the public may find when `public_only`."""
         ...
 
     def raw_top(self, expression: Expression, limit: int) -> tuple[str, list[Any]]:

@@ -52,15 +52,16 @@ class PostgresEngine:
     def clear(self, connection: BaseDatabaseWrapper) -> None:
         return None
 
-    def match(self, expression: Expression, *, ranked: bool) -> tuple[str, list[Any]]:
-        if ranked:
-            sql = (
-                "SELECT id, ts_rank(vector, to_tsquery('simple', %s), 1) AS score "
-                "FROM search_searchdocument WHERE vector @@ to_tsquery('simple', %s)"
-            )
-            query = compile_query(expression)
-            return sql, [query, query]
-        sql = "SELECT id FROM search_searchdocument WHERE vector @@ to_tsquery('simple', %s)"
+    def match(
+        self, expression: Expression, *, ranked: bool, public_only: bool
+    ) -> tuple[str, list[Any]]:
+        # One scan of the documents' own rows: the vector, `public` and the rank are together.
+        score = ", ts_rank(vector, q, 1) AS score" if ranked else ""
+        public = " AND public" if public_only else ""
+        sql = (
+            f"SELECT id{score} FROM search_searchdocument, to_tsquery('simple', %s) q "
+            f"WHERE vector @@ q{public}"
+        )
         return sql, [compile_query(expression)]
 
     def raw_top(self, expression: Expression, limit: int) -> tuple[str, list[Any]]:

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
+from followup.search.concepts import HIDDEN_TOKEN
 from followup.search.engines.base import EngineRow
 from followup.search.query import All, Expression, Phrase, Tag, Term
 from followup.search.query import Any as AnyOf
@@ -47,10 +48,14 @@ class SqliteEngine:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
-    def match(self, expression: Expression, *, ranked: bool) -> tuple[str, list[Any]]:
+    def match(
+        self, expression: Expression, *, ranked: bool, public_only: bool
+    ) -> tuple[str, list[Any]]:
         score = f", -bm25(search_fts, {WEIGHTS}) AS score" if ranked else ""
-        sql = f"SELECT rowid AS id{score} FROM search_fts WHERE search_fts MATCH %s"
-        return sql, [compile_match(expression)]
+        query = compile_match(expression)
+        if public_only:
+            query = f'{query} NOT "{HIDDEN_TOKEN}"'
+        return f"SELECT rowid AS id{score} FROM search_fts WHERE search_fts MATCH %s", [query]
 
     def raw_top(self, expression: Expression, limit: int) -> tuple[str, list[Any]]:
         sql = (

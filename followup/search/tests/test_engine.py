@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 
 from followup.program.models import Actor, PopulationGroup, Theme
+from followup.search import queries
 from followup.search.queries import (
     MAX_PAGE,
     MAX_PER_PAGE,
@@ -243,6 +244,18 @@ def test_facet_counts_match_hand_counts(tagged):
         "year": {"2031": 2, "2032": 2},
         "language": {"en": 2, "es": 2},
     }
+
+
+def test_facet_counts_past_the_sample_are_scaled_estimates(tagged, monkeypatch):
+    monkeypatch.setattr(queries, "FACET_SAMPLE", 2)
+
+    results = search(SearchRequest(filters=ENTRIES))
+    counts = facet_counts(results)
+
+    # Two of the four entries are sampled and their counts doubled to the total.
+    assert queries.facet_counts_estimated(results)
+    assert counts["kind"] == {"entry": 4}
+    assert sum(counts["language"].values()) == 4
 
 
 def test_facet_counts_follow_the_text_and_the_filters(tagged):

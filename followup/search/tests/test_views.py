@@ -10,7 +10,7 @@ from django.urls import reverse
 from followup.program.models import Actor, PopulationGroup, Theme
 from followup.reporting.models import ActorReport, EntryCountry
 from followup.reporting.tests.factories import CycleFactory, EntryFactory, ReportFactory
-from followup.search import index
+from followup.search import index, queries
 from followup.search.forms import MAX_PAGE, SearchForm
 from followup.search.queries import SearchRequest
 from followup.search.sources import Document
@@ -106,6 +106,15 @@ def test_the_facets_count_the_public_hits_with_their_labels(client, quetzal):
     iin = Actor.objects.get(slug="iin")
     assert facet(response, "actor") == {str(iin.pk): ("IIN", 3, False)}
     assert facet(response, "kind") == {"entry": ("Report entry", 3, False)}
+
+
+def test_the_page_says_when_facet_counts_are_estimates(client, quetzal, monkeypatch):
+    exact = client.get(URL, {"q": "quetzal"})
+    monkeypatch.setattr(queries, "FACET_SAMPLE", 1)
+    estimated = client.get(URL, {"q": "quetzal"})
+
+    assert "Counts are estimated" not in exact.content.decode()
+    assert "Counts are estimated from the first 10,000 results." in estimated.content.decode()
 
 
 def test_values_of_one_facet_are_alternatives_and_facets_combine(client, quetzal):
