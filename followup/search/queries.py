@@ -221,7 +221,8 @@ def facet_counts(results: SearchResults) -> dict[str, dict[str, int]]:
         return counts
     # From the request, not `results.expression`: a caller may count under other filters.
     words = query.any_expression if results.any_words else query.expression
-    matching, params = _matching(results.request, _filtered(results.request, words))
+    expression = _filtered(results.request, words)
+    matching, params = _matching(results.request, expression)
     sql = (
         f"SELECT t.facet, t.value, COUNT(*) FROM {_TAG} t "
         f"WHERE t.document_id IN (SELECT id FROM ({matching}) m LIMIT %s) "
@@ -234,8 +235,12 @@ def facet_counts(results: SearchResults) -> dict[str, dict[str, int]]:
         sampled = sum(counts["kind"].values())  # every document has one kind
         if sampled < FACET_SAMPLE:
             return counts
-        cursor.execute(f"SELECT COUNT(*) FROM ({matching}) c", params)
-        scale = int(cursor.fetchone()[0]) / sampled
+        if expression == results.expression:
+            total = results.total  # counted with the page already
+        else:
+            cursor.execute(f"SELECT COUNT(*) FROM ({matching}) c", params)
+            total = int(cursor.fetchone()[0])
+    scale = total / sampled
     return {
         facet: {value: max(1, round(count * scale)) for value, count in values.items()}
         for facet, values in counts.items()
