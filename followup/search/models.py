@@ -37,7 +37,10 @@ class SearchDocument(models.Model):
 class SearchTag(models.Model):
     """One facet value of a document: ("country", "MEX"), ("theme", "12"), ("year", "2019")."""
 
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="tags")
+    # No index of its own: (document, facet, value) below serves lookups by document.
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="tags", db_index=False
+    )
     facet = models.CharField(max_length=10)
     value = models.CharField(max_length=40)
 
