@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from followup.reporting.models import ActorReport, Entry, EntryCountry, Figure
+from followup.search.models import SearchDocument
 from followup.search.sources import Document, Source, register
 
 
@@ -34,6 +35,27 @@ def entry_document(entry: Entry) -> Document | None:
     )
 
 
+def entries_to_refresh(report: ActorReport) -> list[int]:
+    """Entries whose visibility no longer matches their report's.
+
+    A report is saved with every entry saved (its revision goes up): re-indexing all its
+    entries each time would make every edit cost the whole report. Only publishing,
+    returning, deleting or restoring the report changes what its entries' documents say
+    that no entry save already covers, so only entries whose indexed flag is off are taken.
+    """
+    visible = report.deleted_at is None
+    public = visible and report.status == ActorReport.Status.PUBLISHED
+    indexed = dict(
+        SearchDocument.objects.filter(
+            kind="entry", object_id__in=report.entries.values("pk")
+        ).values_list("object_id", "public")
+    )
+    if not visible:
+        return list(indexed)
+    alive = report.entries.filter(deleted_at__isnull=True).values_list("pk", flat=True)
+    return [pk for pk in alive if indexed.get(pk) != public]
+
+
 register(
     Source(
         kind="entry",
@@ -42,8 +64,7 @@ register(
         queryset=entries,
         document=entry_document,
         triggers={
-            # Publishing, returning or deleting a report changes who may find its entries.
-            ActorReport: lambda report: report.entries.values_list("pk", flat=True),
+            ActorReport: entries_to_refresh,
             EntryCountry: lambda country: [country.entry_id],
             Figure: lambda figure: [figure.entry_id],
         },

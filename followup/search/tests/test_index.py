@@ -89,6 +89,21 @@ def test_editing_an_entry_replaces_its_title_countries_and_themes(
     assert_index_matches_rebuild("remittances", "child rights", "Honduras", "Mexico")
 
 
+def test_saving_one_entry_reindexes_that_entry_only(desk, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = desk.entry("iin", "Course on child rights")
+        desk.entry("iin", "Survey of remittances")
+    index.flush()
+
+    # Saving an entry also saves its report (the revision goes up): that must not re-index
+    # the report's other entries, whose visibility is unchanged.
+    services.save_entry(desk.report("iin"), {"title": "Course"}, by=desk.by, entry=first)
+
+    assert dict(index._dirty()) == {"entry": {first.pk}}
+    index.flush()
+    assert_index_matches_rebuild("course", "remittances")
+
+
 def test_replacing_figures_reindexes_their_text(desk, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         entry = desk.entry("iin", "Course")
