@@ -21,6 +21,8 @@ urlpatterns += i18n_patterns(
     path("", include("followup.reporting.urls")),
     path("workspace/imports/", include("followup.ingest.urls")),
     path("", include("followup.knowledge.urls")),
+    path("", include("followup.recommendations.urls")),
+    path("", include("followup.meetings.urls")),
     path("", include("followup.search.urls")),
     path("accounts/", include("followup.accounts.urls")),
 )

@@ -39,6 +39,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "knowledge.add_resource",
         "knowledge.change_resource",
         "knowledge.submit_resource",
+        # Follow-up of recommendations addressed to their own actors only, while draft or
+        # returned (recommendations/permissions.py).
+        "recommendations.add_followup",
+        "recommendations.change_followup",
+        "recommendations.submit_followup",
     ],
     REVIEWER: [
         "reporting.view_actorreport",

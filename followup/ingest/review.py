@@ -24,7 +24,7 @@ from followup.ingest.models import Proposal, SourceDocument
 from followup.meetings.models import CalendarRow, WorkPlan
 from followup.program.models import Actor, Mandate, ProgramVersion
 from followup.program.symbols import SymbolError, parse_symbol
-from followup.recommendations.models import Recommendation
+from followup.recommendations.models import Recommendation, Source
 from followup.reporting.models import ActorReport, Entry, EntryCountry, Figure, ReportingCycle
 
 
@@ -169,15 +169,29 @@ def _recommendation(proposal: Proposal, fields: dict[str, Any]) -> models.Model:
     if not text:
         raise ReviewError(_("A recommendation needs its text."))
     group = str(fields.get("group") or "")[:300]
-    source = str(fields.get("source") or proposal.document.title or proposal.document.filename)
-    number = Recommendation.objects.filter(source=source[:500], group=group).count() + 1
-    return Recommendation.objects.create(
-        source=source[:500],
+    document = proposal.document
+    title = str(fields.get("source") or document.title or document.filename)[:500]
+    # One source per document: its recommendations share it, numbered within their panel.
+    source, _created = Source.objects.get_or_create(
+        title=title,
+        defaults={
+            "kind": Source.Kind.REPORT,
+            "date": document.period_end or document.period_start,
+            "language": document.language or "en",
+        },
+    )
+    number = Recommendation.objects.filter(source=source, group=group).count() + 1
+    # Imported recommendations speak to "States" in general; the secretariat narrows the
+    # addressees afterwards where a document names them.
+    recommendation = Recommendation.objects.create(
+        source=source,
         group=group,
         number=number,
         text=text,
-        language=proposal.document.language or "en",
+        language=document.language or "en",
+        all_member_states=bool(fields.get("all_member_states", True)),
     )
+    return recommendation
 
 
 def _calendar_row(proposal: Proposal, fields: dict[str, Any]) -> models.Model:

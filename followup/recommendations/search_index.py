@@ -9,12 +9,14 @@ from followup.search.sources import Document, Source, register
 
 
 def recommendations() -> QuerySet[Recommendation]:
-    return Recommendation.objects.all()
+    return Recommendation.objects.select_related("source")
 
 
 def recommendation_document(recommendation: Recommendation) -> Document:
     number = f"{recommendation.number}. " if recommendation.number else ""
-    heading = " · ".join(part for part in (recommendation.source, recommendation.group) if part)
+    heading = " · ".join(
+        part for part in (str(recommendation.source), recommendation.group) if part
+    )
     text = recommendation.text
     title = number + (text if len(text) <= 160 else text[:160].rsplit(" ", 1)[0] + "…")
     return Document(

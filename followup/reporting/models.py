@@ -201,6 +201,15 @@ class Entry(models.Model):
     partners = models.ManyToManyField(
         Actor, blank=True, related_name="partner_entries", verbose_name=_("partner actors")
     )
+    # A finding of a CAM meeting recorded as an entry of the actor's report links back to it.
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="entries",
+        verbose_name=_("meeting it came from"),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[activities, themes, population_groups, partners])

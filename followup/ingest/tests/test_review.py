@@ -145,10 +145,13 @@ def test_recommendations_are_numbered_within_their_group(document, secretariat):
     records = [review.accept(p, by=secretariat) for p in (first, second)]
 
     assert all(isinstance(record, Recommendation) for record in records)
-    assert [(r.source, r.group, r.number) for r in records] == [
+    assert [(r.source.title, r.group, r.number) for r in records] == [
         ("Annual report 2009", "Panel 1", 1),
         ("Annual report 2009", "Panel 1", 2),
     ]
+    # One source for the document; imported recommendations speak to all member states.
+    assert records[0].source == records[1].source
+    assert all(r.all_member_states for r in records)
 
 
 def test_a_calendar_row_keeps_a_month_level_date_and_its_mandates(document, secretariat):

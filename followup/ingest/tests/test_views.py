@@ -16,7 +16,7 @@ from followup.ingest import review, services
 from followup.ingest.blocks import UnreadableFile
 from followup.ingest.models import Proposal, SourceDocument
 from followup.ingest.views import provenance_url
-from followup.recommendations.models import Recommendation
+from followup.recommendations.models import Recommendation, Source
 from followup.reporting.models import Entry
 from followup.reporting.tests.factories import focal_point_of, reviewer_user, secretariat_user
 
@@ -764,7 +764,9 @@ def test_provenance_tag_links_an_imported_record(django_assert_num_queries):
 
 
 def test_provenance_tag_says_nothing_of_a_record_typed_by_hand():
-    record = Recommendation.objects.create(source="A forum", text="Typed by hand.")
+    record = Recommendation.objects.create(
+        source=Source.objects.create(title="A forum"), text="Typed by hand."
+    )
 
     html = Template("{% load provenance %}{% provenance record %}").render(
         Context({"record": record})

@@ -28,7 +28,7 @@ from followup.program.models import (
     ProgramVersion,
     Theme,
 )
-from followup.recommendations.models import Recommendation
+from followup.recommendations.models import Recommendation, Source
 from followup.reporting import services
 from followup.reporting.tests.factories import focal_point_of
 from followup.search.queries import SearchRequest, search
@@ -1190,7 +1190,7 @@ def load_corpus(*, by: User) -> dict[str, Found]:
         services.publish_report(report, by=by)
     for quote in RECOMMENDATIONS:
         recommendation = Recommendation.objects.create(
-            source=quote.source,
+            source=Source.objects.get_or_create(title=quote.source)[0],
             group=quote.group,
             number=quote.number,
             text=quote.text,

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from followup.meetings.models import CalendarRow, WorkPlan
 from followup.program.models import Mandate, OperativeParagraph, ProgramActivity, Theme
-from followup.recommendations.models import Recommendation
+from followup.recommendations.models import Recommendation, Source
 from followup.reporting import services
 from followup.search import concepts, index
 from followup.search.models import SearchDocument
@@ -243,7 +243,8 @@ def test_a_renamed_theme_is_searchable_by_its_new_label_at_once(
 def test_recommendations_follow_edits_and_deletion(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         recommendation = Recommendation.objects.create(
-            source="IACHR, Report on detention", text="End the detention of children."
+            source=Source.objects.create(title="IACHR, Report on detention"),
+            text="End the detention of children.",
         )
     key = ("recommendation", recommendation.pk)
     assert key in found("detention")

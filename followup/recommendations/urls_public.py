@@ -1,0 +1,5 @@
+"""Filled by the pages of this app."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
