@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -199,8 +199,16 @@ def _calendar_row(proposal: Proposal, fields: dict[str, Any]) -> models.Model:
     if not activity:
         raise ReviewError(_("A calendar row needs its activity."))
     document = proposal.document
+    # A work plan exported from Word often has no title line; its period names it better
+    # than the file name does.
+    with translation.override(document.language or "en"):  # the document's own language
+        default_title = document.title or (
+            _("Work plan %(period)s") % {"period": document.period}
+            if document.period
+            else document.filename
+        )
     plan, _created = WorkPlan.objects.get_or_create(
-        title=str(fields.get("work_plan") or document.title or document.filename)[:500],
+        title=str(fields.get("work_plan") or default_title)[:500],
         defaults={"period_start": document.period_start, "period_end": document.period_end},
     )
     symbols = []

@@ -95,7 +95,18 @@ def actor_detail(slug: str) -> tuple[Actor, list[ProgramActivity]]:
 
 
 def mandate_detail(slug: str) -> tuple[Mandate, list[ProgramActivity], list[ProgramVersion]]:
-    mandate = get_object_or_404(Mandate.objects.prefetch_related("paragraphs"), slug=slug)
+    """A mandate with its paragraphs, and what rests on it: the Program's activities, the
+    versions it adopts, and (prefetched on the mandate, by relation name so this module does not
+    import the apps above it) the CAM's meetings, work-plan calendar rows and recommendations."""
+    mandate = get_object_or_404(
+        Mandate.objects.prefetch_related(
+            "paragraphs",
+            "meetings",
+            "calendar_rows__work_plan",
+            "recommendations__source",
+        ),
+        slug=slug,
+    )
     activities = list(
         activities_with_tags().filter(mandates=mandate).order_by("-version__adopted_on", "order")
     )

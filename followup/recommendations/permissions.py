@@ -19,6 +19,7 @@ from django.http import Http404
 from followup.program.models import Actor
 from followup.recommendations.addressees import is_addressed_to
 from followup.recommendations.models import WITH_ADDRESSEE, FollowUp, Recommendation
+from followup.reporting.models import ReportingCycle
 from followup.reporting.permissions import AnyUser, actor_ids_of
 
 
@@ -116,3 +117,25 @@ def can_unpublish_follow_up(user: AnyUser, follow_up: FollowUp) -> bool:
 def can_read_comments(user: AnyUser, follow_up: FollowUp) -> bool:
     """Return comments are for the addressee's focal points and the secretariat only."""
     return is_secretariat(user) or follow_up.addressee_id in actor_ids_of(user)
+
+
+def can_manage_scales(user: AnyUser) -> bool:
+    """Add a version of the status scale and choose the current one."""
+    return bool(user.is_active and user.has_perm("recommendations.add_statusscale"))
+
+
+def can_review_follow_ups(user: AnyUser) -> bool:
+    """See the queue of submitted follow-ups, to return or publish them."""
+    return is_secretariat(user)
+
+
+def cycles_for_answers(user: AnyUser) -> QuerySet[ReportingCycle]:
+    """The cycles in which `user` may open follow-ups: open ones for focal points; any for the
+    secretariat, which records what an addressee said after the cycle closed."""
+    if is_secretariat(user):
+        return ReportingCycle.objects.all()
+    return ReportingCycle.objects.filter(status=ReportingCycle.Status.OPEN)
+
+
+def can_answer_in_cycle(user: AnyUser, cycle: ReportingCycle) -> bool:
+    return is_secretariat(user) or cycle.status == ReportingCycle.Status.OPEN

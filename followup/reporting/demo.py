@@ -49,6 +49,8 @@ class DemoAccount:
 DEMO_ACCOUNTS = (
     DemoAccount("iin-focal", FOCAL_POINT, "iin"),
     DemoAccount("cim-focal", FOCAL_POINT, "cim"),
+    # A state's focal point, to answer the follow-up of recommendations addressed to states.
+    DemoAccount("cri-focal", FOCAL_POINT, "cri"),
     DemoAccount("reviewer", REVIEWER),
 )
 

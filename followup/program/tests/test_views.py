@@ -2,8 +2,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from followup.meetings.models import CalendarRow, Meeting, WorkPlan
 from followup.program.models import Actor, Mandate
 from followup.program.tests.factories import ActivityFactory, ActorFactory, MandateFactory
+from followup.recommendations.models import Recommendation, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -155,12 +157,60 @@ def test_mandate_page_of_the_program_resolution_says_what_it_adopts(client):
     assert reverse("program:version_detail", args=["2016"]) in content
 
 
+def test_mandate_page_lists_the_meetings_rows_and_recommendations_resting_on_it(client):
+    mandate = Mandate.objects.get(symbol="AG/RES. 2883 (XLVI-O/16)")
+    rests_on_it(mandate)
+    other = Meeting.objects.create(kind="event", title="Forum on another mandate")
+    other.mandates.add(Mandate.objects.get(symbol="AG/RES. 2738 (XLII-O/12)"))
+
+    content = client.get(mandate.get_absolute_url()).content.decode()
+
+    assert "Meetings of the CAM that rest on it" in content
+    assert "Meeting of the Working Group</a>" in content
+    assert "Forum on another mandate" not in content
+    assert "In the CAM's work plans" in content
+    assert "Participation in the CIDI meeting on migration</a>" in content
+    assert "Work plan 2016–2017" in content
+    assert "Recommendations that rest on it" in content
+    assert "Ratify the Convention on migrant workers.</a>" in content
+
+
+def test_mandate_page_without_meetings_says_nothing_of_them(client):
+    mandate = Mandate.objects.get(symbol="AG/RES. 2738 (XLII-O/12)")
+
+    content = client.get(mandate.get_absolute_url()).content.decode()
+
+    assert "Meetings of the CAM that rest on it" not in content
+    assert "Recommendations that rest on it" not in content
+
+
+def rests_on_it(mandate):
+    """A meeting, a calendar row and a recommendation resting on `mandate`."""
+    meeting = Meeting.objects.create(
+        kind="working_group", title="Meeting of the Working Group", date="2016-10"
+    )
+    meeting.mandates.add(mandate)
+    plan = WorkPlan.objects.create(title="Work plan 2016–2017")
+    row = CalendarRow.objects.create(
+        work_plan=plan, date="2016-12", activity="Participation in the CIDI meeting on migration"
+    )
+    row.mandates.add(mandate)
+    source = Source.objects.create(kind=Source.Kind.FORUM, title="Forum")
+    recommendation = Recommendation.objects.create(
+        source=source, text="Ratify the Convention on migrant workers.", all_member_states=True
+    )
+    recommendation.mandates.add(mandate)
+
+
 def test_mandate_page_query_count_does_not_grow(client, django_assert_num_queries):
     mandate = Mandate.objects.get(symbol="AG/RES. 2883 (XLVI-O/16)")
-    with django_assert_num_queries(7) as before:
+    rests_on_it(mandate)
+    with django_assert_num_queries(12) as before:
         client.get(mandate.get_absolute_url())
     for activity in ActivityFactory.create_batch(3):
         activity.mandates.add(mandate)
+    rests_on_it(mandate)
+    rests_on_it(mandate)
 
     with django_assert_num_queries(len(before.captured_queries)):
         client.get(mandate.get_absolute_url())

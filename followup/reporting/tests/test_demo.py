@@ -129,7 +129,7 @@ def test_demo_open_cycle_deadline_stays_60_days_ahead():
 def test_demo_creates_focal_points_and_a_reviewer_with_their_passwords(loaded):
     accounts = {account.username: (account, password) for account, password in loaded.accounts}
 
-    assert sorted(accounts) == ["cim-focal", "iin-focal", "reviewer"]
+    assert sorted(accounts) == ["cim-focal", "cri-focal", "iin-focal", "reviewer"]
     iin_focal = User.objects.get(username="iin-focal")
     assert iin_focal.check_password(accounts["iin-focal"][1])
     assert list(iin_focal.groups.values_list("name", flat=True)) == [FOCAL_POINT]
@@ -168,7 +168,7 @@ def test_load_demo_command_prints_each_demo_password_once(settings):
     call_command("load_demo", stdout=second)
 
     printed = dict(re.findall(r"user: (\S+)\s+password: (\S+)", first.getvalue()))
-    assert sorted(printed) == ["cim-focal", "iin-focal", "reviewer"]
+    assert sorted(printed) == ["cim-focal", "cri-focal", "iin-focal", "reviewer"]
     assert User.objects.get(username="cim-focal").check_password(printed["cim-focal"])
     assert "(focal point of CIM)" in first.getvalue()
     assert "Demo reporting cycles created: 2019–2020, 2025–2026" in first.getvalue()
@@ -183,4 +183,6 @@ def test_load_demo_refuses_outside_demo_mode_and_loads_no_reporting_data(setting
         call_command("load_demo")
 
     assert not ReportingCycle.objects.filter(label__in=["2019–2020", "2025–2026"]).exists()
-    assert not User.objects.filter(username__in=["iin-focal", "cim-focal", "reviewer"]).exists()
+    assert not User.objects.filter(
+        username__in=["iin-focal", "cim-focal", "cri-focal", "reviewer"]
+    ).exists()

@@ -7,7 +7,9 @@ from django.urls import reverse
 from followup.accounts.roles import FOCAL_POINT
 from followup.accounts.services import create_demo_secretariat
 from followup.knowledge.demo import load_demo_resources
+from followup.meetings.demo import load_meetings_demo
 from followup.program.services import load_program
+from followup.recommendations.demo import load_recommendations_demo
 from followup.reporting.demo import load_reporting_demo
 from followup.search.index import rebuild as rebuild_index
 
@@ -35,6 +37,8 @@ class Command(BaseCommand):
         demo = load_reporting_demo(by_secretariat=user)
         self.stdout.write(demo.summary())
         self.stdout.write(load_demo_resources(user).summary())
+        self.stdout.write(load_recommendations_demo(by=user).summary())
+        self.stdout.write(load_meetings_demo(by=user).summary())
         # The signals index what the loaders saved; a rebuild also covers rows loaded raw.
         indexed = sum(rebuild_index().values())
         self.stdout.write(f"Search index: {indexed} documents.")

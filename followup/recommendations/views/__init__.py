@@ -1,0 +1,2 @@
+"""Pages of the recommendations: `public` (progress views) and `workspace` (answering,
+reviewing and recording)."""
