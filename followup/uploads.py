@@ -21,7 +21,7 @@ import os
 import re
 import zipfile
 from dataclasses import dataclass
-from typing import IO, cast
+from typing import IO, Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -240,3 +240,15 @@ def validate_upload(file: UploadedFile) -> UploadInfo:
         sha256=digest.hexdigest(),
         kind=kind,
     )
+
+
+def store_checked_upload(attachment: Any, upload: UploadedFile, *, by: Any) -> UploadInfo:
+    """Check `upload` (ValidationError naming the problem) and save it as `attachment`, an
+    unsaved row of one of the apps' attachment models (fields `file`, `name`, `content_type`,
+    `size`, `sha256`, `uploaded_by`), with the type we detected rather than the one claimed."""
+    info = validate_upload(upload)
+    attachment.name, attachment.content_type = info.name, info.content_type
+    attachment.size, attachment.sha256, attachment.uploaded_by = info.size, info.sha256, by
+    attachment.file.save(info.name, upload, save=False)
+    attachment.save()
+    return info

@@ -1,12 +1,12 @@
 """Serializer fields shared by the domain apps' API modules.
 
-Records refer to each other by natural key (slug, code, canonical symbol), never by database
-id, as in the JSON export; these fields read and write such keys with a message naming any
-unknown value.
+Registry records are referred to by natural key (slug, code, canonical symbol), as in the JSON
+export; records without one (a recommendation, a meeting, a report entry) by id. These fields
+read and write such keys with a message naming any unknown value.
 """
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -193,3 +193,82 @@ class NamedChoiceFieldSchema(OpenApiSerializerFieldExtension):
         schema: dict[str, Any] = build_choice_field(self.target)
         schema.pop("x-spec-enum-id", None)
         return schema
+
+
+# Records without a natural key (a recommendation, a meeting, a report entry) are given by id;
+# these fields read ids with a message naming any that matches nothing.
+
+NOT_AN_ID = _("“%(value)s” is not an id; give a whole number, such as 12.")
+NOT_A_LIST_OF_IDS = _("Give a list of ids, such as [12, 15].")
+
+Choices = QuerySet[Any] | Callable[[Any], QuerySet[Any]]
+
+
+def _id(value: Any) -> int:
+    """A JSON whole number (or a text holding one) as an id; ValidationError otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise serializers.ValidationError(NOT_AN_ID % {"value": quoted(value)})
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit() or not 0 < int(text) < 2**31:
+        raise serializers.ValidationError(NOT_AN_ID % {"value": quoted(value)})
+    return int(text)
+
+
+@extend_schema_field({"type": "integer"})
+class ObjectIdField(serializers.Field):
+    """A record given and shown by its id, resolved to the record; `message` names an id that
+    matches none of `queryset`."""
+
+    def __init__(self, queryset: QuerySet[Any], *, message: str | Promise, **kwargs: Any) -> None:
+        self.queryset, self.unknown_message = queryset, message
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> Model:
+        pk = _id(data)
+        found = self.queryset.filter(pk=pk).first()
+        if found is None:
+            raise serializers.ValidationError(self.unknown_message % {"value": pk})
+        return found
+
+    def get_attribute(self, instance: Any) -> Any:
+        # The id is on the row itself: reading it never loads the related record.
+        source = str(self.source)
+        column = f"{source}_id"
+        if "." not in source and isinstance(instance, Model) and hasattr(instance, column):
+            return getattr(instance, column)
+        return super().get_attribute(instance)
+
+    def to_representation(self, value: Model | int) -> int:
+        return int(value.pk) if isinstance(value, Model) else int(value)
+
+
+@extend_schema_field({"type": "array", "items": {"type": "integer"}})
+class IdListField(serializers.Field):
+    """Records given and shown as a list of ids. Written, they are resolved in one query among
+    `queryset` (or what `queryset(field)` answers, for choices that depend on the user), every
+    unknown id named; read, a prefetched list or a related manager is shown as its ids."""
+
+    def __init__(
+        self, queryset: Choices | None = None, *, message: str | Promise = "", **kwargs: Any
+    ) -> None:
+        # Read-only fields need neither the choices nor the message.
+        self.queryset, self.unknown_message = queryset, message
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> list[Model]:
+        assert self.queryset is not None, "a writable IdListField needs its queryset"
+        if not isinstance(data, list):
+            raise serializers.ValidationError(NOT_A_LIST_OF_IDS)
+        ids = list(dict.fromkeys(_id(item) for item in data))
+        choices = self.queryset(self) if callable(self.queryset) else self.queryset
+        found = {obj.pk: obj for obj in choices.filter(pk__in=ids)}
+        unknown = [pk for pk in ids if pk not in found]
+        if unknown:
+            raise serializers.ValidationError(
+                [self.unknown_message % {"value": pk} for pk in unknown]
+            )
+        return [found[pk] for pk in ids]
+
+    def to_representation(self, value: Any) -> list[int]:
+        records: Iterable[Model] = value.all() if hasattr(value, "all") else value
+        return [int(obj.pk) for obj in records]

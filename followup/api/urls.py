@@ -5,7 +5,9 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from followup.api import views
 from followup.knowledge import api as knowledge_api
+from followup.meetings import api as meetings_api
 from followup.program import api as program_api
+from followup.recommendations import api as recommendations_api
 from followup.reporting import api as reporting_api
 from followup.search import api as search_api
 
@@ -17,5 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("program/", include(program_api.urlpatterns)),
     path("", include(reporting_api.urlpatterns)),
     path("", include(knowledge_api.urlpatterns)),
+    path("", include(recommendations_api.urlpatterns)),
+    path("", include(meetings_api.urlpatterns)),
     path("", include(search_api.urlpatterns)),
 ]

@@ -24,6 +24,12 @@ RESOURCES = {
     "reports": "api:report_list",
     "entries": "api:entry_list",
     "resources": "api:resource_list",
+    "recommendations": "api:recommendation_list",
+    "recommendation_sources": "api:recommendation_source_list",
+    "status_scales": "api:status_scale_list",
+    "follow_ups": "api:follow_up_list",
+    "work_plans": "api:work_plan_list",
+    "meetings": "api:meeting_list",
     "search": "api:search",
 }
 

@@ -26,7 +26,7 @@ from followup.knowledge.models import (
     ResourceCountry,
 )
 from followup.program.models import Actor
-from followup.uploads import validate_upload
+from followup.uploads import store_checked_upload
 
 # The plain fields `values` may set; relations are handled apart.
 RESOURCE_FIELDS = (
@@ -241,17 +241,8 @@ def attach_file(
     """Store a file with the resource, once checked by content and size (followup.uploads)."""
     _require(permissions.can_edit_resource(by, resource))
     _check_revision(resource, expected_revision)
-    info = validate_upload(upload)
-    attachment = ResourceAttachment(
-        resource=resource,
-        name=info.name,
-        content_type=info.content_type,
-        size=info.size,
-        sha256=info.sha256,
-        uploaded_by=by,
-    )
-    attachment.file.save(info.name, upload, save=False)
-    attachment.save()
+    attachment = ResourceAttachment(resource=resource)
+    info = store_checked_upload(attachment, upload, by=by)
     _save(resource, by, f"file attached: {info.name}")
     return attachment
 

@@ -6,7 +6,7 @@ the registry: relations are joined or prefetched here, never followed lazily in 
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from followup.i18n import collation_key
@@ -95,20 +95,21 @@ def actor_detail(slug: str) -> tuple[Actor, list[ProgramActivity]]:
 
 
 def mandate_detail(slug: str) -> tuple[Mandate, list[ProgramActivity], list[ProgramVersion]]:
-    """A mandate with its paragraphs, and what rests on it: the Program's activities, the
-    versions it adopts, and (prefetched on the mandate, by relation name so this module does not
-    import the apps above it) the CAM's meetings, work-plan calendar rows and recommendations."""
-    mandate = get_object_or_404(
-        Mandate.objects.prefetch_related(
-            "paragraphs",
-            "meetings",
-            "calendar_rows__work_plan",
-            "recommendations__source",
-        ),
-        slug=slug,
-    )
+    """A mandate with its paragraphs, and the Program's activities and versions resting on it."""
+    mandate = get_object_or_404(Mandate.objects.prefetch_related("paragraphs"), slug=slug)
     activities = list(
         activities_with_tags().filter(mandates=mandate).order_by("-version__adopted_on", "order")
     )
     adopted = list(ProgramVersion.objects.filter(adopted_by=mandate))
+    return mandate, activities, adopted
+
+
+def mandate_page(slug: str) -> tuple[Mandate, list[ProgramActivity], list[ProgramVersion]]:
+    """`mandate_detail` plus, for its page, the CAM's meetings, work-plan calendar rows and
+    recommendations resting on it (prefetched by relation name, so this module does not import
+    the apps above it)."""
+    mandate, activities, adopted = mandate_detail(slug)
+    prefetch_related_objects(
+        [mandate], "meetings", "calendar_rows__work_plan", "recommendations__source"
+    )
     return mandate, activities, adopted

@@ -35,7 +35,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def mandate_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    mandate, activities, adopted = queries.mandate_detail(slug)
+    mandate, activities, adopted = queries.mandate_page(slug)
     return render(
         request,
         "program/mandate_detail.html",
@@ -44,7 +44,14 @@ def mandate_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def mandate_lookup(request: HttpRequest) -> HttpResponse:
-    """Find a mandate by any spelling of its symbol; a bad symbol is explained, not a 404."""
+    """Find a mandate by any spelling of its symbol; a bad symbol is explained, not a 404.
+    Without a symbol (the menu's link) it is the list of mandates with an empty lookup."""
+    if "symbol" not in request.GET:
+        return render(
+            request,
+            "program/mandate_lookup.html",
+            {"lookup_form": MandateLookupForm(), "mandates": queries.mandates()},
+        )
     form = MandateLookupForm(request.GET)
     status = 200
     if form.is_valid():

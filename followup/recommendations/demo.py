@@ -33,6 +33,8 @@ from followup.recommendations import services
 from followup.recommendations.addressees import is_addressed_to
 from followup.recommendations.models import FollowUp, Recommendation, Source
 from followup.reporting.models import ReportingCycle
+from followup.search.analysis import STOPWORDS, words
+from followup.search.concepts import concept_table
 
 FORUM_FILE = "003_077a9d78ab09ac6c.txt"
 WORK_PLAN_FILE = "004_19bb457573eb20b7.txt"
@@ -86,6 +88,24 @@ def _import(path: Path, by: User, result: RecommendationsDemo) -> None:
                 review.accept(proposal, by=by)
             except (review.ReviewError, ValidationError) as error:
                 result.refused.append(f"{path.name}: {error}")
+
+
+def _tag_from_vocabularies(by: User) -> None:
+    """Themes and population groups named in each untagged recommendation's text, found with
+    the search's vocabulary (labels and keywords in both languages), as a reviewer would."""
+    table = concept_table()
+    for recommendation in Recommendation.objects.filter(themes=None, population_groups=None):
+        found = table.find([w for w in words(recommendation.text) if w not in STOPWORDS])
+        values: dict[str, set[int]] = {"theme": set(), "group": set()}
+        for match in found:
+            if match.concept.facet in values:
+                values[match.concept.facet].add(int(match.concept.value))
+        if values["theme"] or values["group"]:
+            services.save_recommendation(
+                recommendation,
+                {"themes": sorted(values["theme"]), "population_groups": sorted(values["group"])},
+                by=by,
+            )
 
 
 def _generated(by: User) -> None:
@@ -187,6 +207,7 @@ def load_recommendations_demo(*, by: User) -> RecommendationsDemo:
             _import(folder / name, by, result)
     if not Recommendation.objects.exists():
         _generated(by)
+    _tag_from_vocabularies(by)
     _load_follow_ups(by, result)
     result.recommendations = Recommendation.objects.count()
     return result

@@ -4,7 +4,7 @@ A recommendation comes from a source (a body's resolution, a report, a forum's p
 addressed to all member states, to named states or to named actors. Its follow-up is one record
 per recommendation × addressee × reporting cycle: a status on a named, versioned scale, the
 institution responsible, a narrative and evidence. Focal points submit, the secretariat
-publishes; status changes happen only in `services.py`, and the history keeps who set what.
+publishes; status changes happen only in `services/`, and the history keeps who set what.
 
 A scale is never edited in place once used: a new version of the scale gets new levels, and a
 follow-up keeps the level it was given, so changing scale never rewrites the past.

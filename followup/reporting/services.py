@@ -31,7 +31,7 @@ from followup.reporting.models import (
     ReportingCycle,
     ReviewComment,
 )
-from followup.uploads import validate_upload
+from followup.uploads import store_checked_upload, validate_upload
 
 # Categories whose reports the Program expects (they cover it in their annual reports to the
 # General Assembly); member states and other actors are invited to report.
@@ -347,16 +347,7 @@ def attach_file(
     report = entry.report
     _require(permissions.can_edit_report(by, report))
     _check_revision(report, expected_revision)
-    info = validate_upload(upload)
-    attachment = Attachment(
-        entry=entry,
-        name=info.name,
-        content_type=info.content_type,
-        size=info.size,
-        sha256=info.sha256,
-        uploaded_by=by,
-    )
-    attachment.file.save(info.name, upload, save=False)
-    attachment.save()
+    attachment = Attachment(entry=entry)
+    store_checked_upload(attachment, upload, by=by)
     _bump(report, by, "file attached")
     return attachment

@@ -67,6 +67,12 @@ def test_index_lists_each_resource_with_its_address(api: Api):
         "reports": "http://testserver/api/v1/reports/",
         "entries": "http://testserver/api/v1/entries/",
         "resources": "http://testserver/api/v1/resources/",
+        "recommendations": "http://testserver/api/v1/recommendations/",
+        "recommendation_sources": "http://testserver/api/v1/recommendation-sources/",
+        "status_scales": "http://testserver/api/v1/status-scales/",
+        "follow_ups": "http://testserver/api/v1/follow-ups/",
+        "work_plans": "http://testserver/api/v1/work-plans/",
+        "meetings": "http://testserver/api/v1/meetings/",
         "search": "http://testserver/api/v1/search",
     }
 
@@ -99,7 +105,7 @@ def test_openapi_document_has_every_route_and_method_of_the_api(document):
     documented = {(path, method) for path, item in document["paths"].items() for method in item}
 
     assert documented == expected
-    assert len(expected) == 31
+    assert len(expected) == 53
 
 
 def test_openapi_document_describes_the_personal_token(document):
@@ -139,6 +145,20 @@ def test_every_route_has_a_namespaced_name():
             "resource_submit",
             "resource_publish",
             "search",
+            "recommendation_list",
+            "recommendation_detail",
+            "recommendation_source_list",
+            "recommendation_source_detail",
+            "status_scale_list",
+            "follow_up_list",
+            "follow_up_detail",
+            "follow_up_submit",
+            "follow_up_return",
+            "follow_up_publish",
+            "work_plan_list",
+            "work_plan_detail",
+            "meeting_list",
+            "meeting_detail",
         ]
     )
 

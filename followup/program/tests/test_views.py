@@ -281,3 +281,11 @@ def test_pages_have_one_h1_landmarks_and_a_labelled_language_switch(client):
         assert '<main id="main"' in content
         assert "<nav aria-label=" in content
         assert '<label for="language-select">' in content
+
+
+def test_mandates_page_from_the_menu_lists_them_without_an_error(client):
+    response = client.get(url("program:mandate_lookup"))
+
+    assert response.status_code == 200
+    assert "AG/RES. 2883 (XLVI-O/16)" in response.content.decode()
+    assert 'class="error' not in response.content.decode()

@@ -90,3 +90,14 @@ def test_meetings_are_planned_from_the_work_plan_and_one_finding_is_an_entry(cor
     informal = Meeting.objects.get(title=INFORMAL_TITLE)
     assert informal.kind == Meeting.Kind.INFORMAL
     assert [entry.report.actor.slug for entry in informal.entries.all()] == ["iin"]
+
+
+@pytest.mark.corpus
+def test_recommendations_are_tagged_with_the_themes_their_text_names(corpus, secretariat):
+    demo.load_recommendations_demo(by=secretariat)
+
+    tagged = Recommendation.objects.filter(text__icontains="trafficking in persons")
+    assert tagged.exists()
+    for recommendation in tagged:
+        slugs = set(recommendation.themes.values_list("slug", flat=True))
+        assert "trafficking-smuggling" in slugs
