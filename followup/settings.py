@@ -196,6 +196,10 @@ if env_bool("FOLLOWUP_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+# The admin's history pages show and diff past versions but never restore one: a revert would
+# bypass the services' rules (review status, revisions, one current scale) and write the past
+# back over what was published since.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 LOGGING = {
     "version": 1,

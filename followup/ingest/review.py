@@ -172,13 +172,12 @@ def _recommendation(proposal: Proposal, fields: dict[str, Any]) -> models.Model:
     document = proposal.document
     title = str(fields.get("source") or document.title or document.filename)[:500]
     # One source per document: its recommendations share it, numbered within their panel.
-    source, _created = Source.objects.get_or_create(
+    # Titles are not unique (a source may be recorded twice by hand): take the oldest.
+    source = Source.objects.filter(title=title).order_by("pk").first() or Source.objects.create(
         title=title,
-        defaults={
-            "kind": Source.Kind.REPORT,
-            "date": document.period_end or document.period_start,
-            "language": document.language or "en",
-        },
+        kind=Source.Kind.REPORT,
+        date=document.period_end or document.period_start,
+        language=document.language or "en",
     )
     number = Recommendation.objects.filter(source=source, group=group).count() + 1
     # Imported recommendations speak to "States" in general; the secretariat narrows the
@@ -207,9 +206,11 @@ def _calendar_row(proposal: Proposal, fields: dict[str, Any]) -> models.Model:
             if document.period
             else document.filename
         )
-    plan, _created = WorkPlan.objects.get_or_create(
-        title=str(fields.get("work_plan") or default_title)[:500],
-        defaults={"period_start": document.period_start, "period_end": document.period_end},
+    title = str(fields.get("work_plan") or default_title)[:500]
+    # Titles are not unique (the secretariat may name two plans alike): the oldest plan of the
+    # title takes the row, where get_or_create would raise MultipleObjectsReturned.
+    plan = WorkPlan.objects.filter(title=title).order_by("pk").first() or WorkPlan.objects.create(
+        title=title, period_start=document.period_start, period_end=document.period_end
     )
     symbols = []
     for text in fields.get("mandates") or []:

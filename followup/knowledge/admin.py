@@ -3,8 +3,8 @@
 
 from django.contrib import admin
 from django.db import models
-from simple_history.admin import SimpleHistoryAdmin
 
+from followup.history_admin import HistoryAdmin
 from followup.knowledge.models import (
     Resource,
     ResourceAttachment,
@@ -40,7 +40,7 @@ class ResourceCommentInline(admin.TabularInline):
 
 
 @admin.register(Resource)
-class ResourceAdmin(SimpleHistoryAdmin):
+class ResourceAdmin(HistoryAdmin):
     list_display = ["title", "kind", "owner", "status", "date", "language", "deleted_at"]
     list_filter = ["kind", "status", "language", "themes", "population_groups"]
     list_select_related = ["owner"]

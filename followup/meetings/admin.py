@@ -3,8 +3,8 @@ checks their content before storing them, so the back office only shows them."""
 
 from django.contrib import admin
 from django.db import models
-from simple_history.admin import SimpleHistoryAdmin
 
+from followup.history_admin import HistoryAdmin
 from followup.meetings.models import CalendarRow, Meeting, MeetingDocument, WorkPlan
 
 
@@ -16,7 +16,7 @@ class CalendarRowInline(admin.TabularInline):
 
 
 @admin.register(WorkPlan)
-class WorkPlanAdmin(SimpleHistoryAdmin):
+class WorkPlanAdmin(HistoryAdmin):
     list_display = ["title", "period_start", "period_end"]
     search_fields = ["title"]
     inlines = [CalendarRowInline]
@@ -32,7 +32,7 @@ class MeetingDocumentInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = ["title", "kind", "date", "status", "work_plan"]
     list_filter = ["kind", "status", "language"]
     search_fields = ["title", "agenda", "outcomes"]

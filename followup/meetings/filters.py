@@ -1,4 +1,4 @@
-"""The GET forms that narrow the meetings list and the printable calendar.
+"""The GET forms that narrow the meetings list, the printable calendar and its feed.
 
 A value that matches nothing (an unknown kind, year or mandate in a shared address) is shown
 with its message beside the field and left out: the page still lists what was understood.
@@ -7,11 +7,40 @@ with its message beside the field and left out: the page still lists what was un
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from followup.meetings import queries
 from followup.meetings.models import Meeting, WorkPlan
 from followup.reporting.filters import FilterForm, SlugChoiceField
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A record chosen by its id in the query string. Only ASCII digits make an id: "²" passes
+    `str.isdigit()` yet `int()` refuses it, and `int()` reads "١٢" as 12, so anything else gets
+    the invalid choice's message rather than a server error or another record."""
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not (text.isascii() and text.isdecimal()):
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return super().to_python(text)
+
+
+def _work_plan_field() -> IdChoiceField:
+    return IdChoiceField(
+        queryset=WorkPlan.objects.all(),
+        label=_("Work plan"),
+        required=False,
+        empty_label=_("All work plans"),
+        error_messages={"invalid_choice": _("“%(value)s” is not a work plan.")},
+    )
 
 
 def _year_field(years: list[str], invalid: Any) -> forms.ChoiceField:
@@ -53,13 +82,7 @@ class MeetingFilterForm(FilterForm):
 
 
 class CalendarFilterForm(FilterForm):
-    work_plan = forms.ModelChoiceField(
-        queryset=WorkPlan.objects.all(),
-        label=_("Work plan"),
-        required=False,
-        empty_label=_("All work plans"),
-        error_messages={"invalid_choice": _("“%(value)s” is not a work plan.")},
-    )
+    work_plan = _work_plan_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -73,3 +96,13 @@ class CalendarFilterForm(FilterForm):
 
     def selected_year(self) -> str:
         return str(self.cleaned_data.get("year") or "")
+
+
+class FeedFilterForm(forms.Form):
+    """The calendar feed's filter, read like the printable calendar's."""
+
+    work_plan = _work_plan_field()
+
+    def selected_work_plan(self) -> WorkPlan | None:
+        plan: WorkPlan | None = self.cleaned_data.get("work_plan")
+        return plan

@@ -7,8 +7,11 @@ Dates stay honest in other people's calendars:
 - a date to be determined is a VTODO without any date, so no fake day shows up anywhere.
 Every component says its precision in `X-FOLLOWUP-DATE-PRECISION` (day, month, year, none).
 
-UIDs are stable (`meeting-<pk>@followup`, `calendar-row-<pk>@followup`) so a calendar that
+UIDs are stable (`meeting-<pk>@<host>`, `calendar-row-<pk>@<host>`) so a calendar that
 subscribed updates the event instead of adding a copy; PRODID is stable for the same reason.
+The host is the site's own (followup.example.org): the staging and production sites number
+their meetings alike, and one subscriber's calendar must not take one's meeting 12 for the
+other's.
 """
 
 import datetime
@@ -21,7 +24,6 @@ from icalendar import Calendar, Component, Event, Todo
 
 from followup.meetings.models import CalendarRow, Meeting
 from followup.meetings.timing import Precision, Timing, timing_of
-from followup.reporting.templatetags.reporting_public import format_partial_date
 
 PRODID = "-//OAS Committee on Migration Issues//Follow-up//EN"
 PRECISION_PROPERTY = "X-FOLLOWUP-DATE-PRECISION"
@@ -50,18 +52,19 @@ def _mandates_line(symbols: list[str]) -> str:
 
 
 def _when_not_set(timing: Timing) -> str:
-    """ "date to be set within October 2016", or empty when the day is set."""
+    """ "date to be set within October 2016" (or within the whole range the dates give), or
+    empty when the days are set."""
     if timing.precision in (Precision.MONTH, Precision.YEAR):
-        return _("date to be set within %(period)s") % {"period": format_partial_date(timing.start)}
+        return _("date to be set within %(period)s") % {"period": timing.label}
     if timing.precision == Precision.NONE:
         return _("date to be determined")
     return ""
 
 
 def meeting_item(
-    meeting: Meeting, *, absolute: Callable[[str], str], stamp: datetime.datetime
+    meeting: Meeting, *, absolute: Callable[[str], str], stamp: datetime.datetime, host: str
 ) -> FeedItem:
-    """A meeting with its mandates prefetched."""
+    """A meeting with its mandates prefetched; `host` names the site in its UID."""
     timing = timing_of(meeting.date, meeting.ends)
     lines = [
         _mandates_line([mandate.symbol for mandate in meeting.mandates.all()]),
@@ -69,7 +72,7 @@ def meeting_item(
         meeting.outcomes,
     ]
     return FeedItem(
-        uid=f"meeting-{meeting.pk}@followup",
+        uid=f"meeting-{meeting.pk}@{host}",
         title=meeting.title,
         timing=timing,
         url=absolute(meeting.get_absolute_url()),
@@ -84,9 +87,10 @@ def meeting_item(
 
 
 def row_item(
-    row: CalendarRow, *, absolute: Callable[[str], str], stamp: datetime.datetime
+    row: CalendarRow, *, absolute: Callable[[str], str], stamp: datetime.datetime, host: str
 ) -> FeedItem:
-    """A calendar row with its work plan selected and its mandates prefetched."""
+    """A calendar row with its work plan selected and its mandates prefetched; `host` names
+    the site in its UID."""
     lines = [
         _mandates_line([mandate.symbol for mandate in row.mandates.all()]),
         row.notes,
@@ -97,7 +101,7 @@ def row_item(
     ]
     activity_lines = row.activity.splitlines()
     return FeedItem(
-        uid=f"calendar-row-{row.pk}@followup",
+        uid=f"calendar-row-{row.pk}@{host}",
         title=activity_lines[0].strip() if activity_lines else row.activity,
         timing=timing_of(row.date),
         url=absolute(f"{row.work_plan.get_absolute_url()}#row-{row.pk}"),

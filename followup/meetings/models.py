@@ -15,9 +15,37 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from followup.dates import check_range, validate_partial_date
+from followup.dates import check_range, parse_partial_date, validate_partial_date
 from followup.program.models import Actor, Mandate
 from followup.reporting.models import LANGUAGES, ReportingCycle
+
+# How precise each partial date is, vaguest first.
+_PRECISIONS = ["year", "month", "day"]
+
+# An end vaguer than its start ("2016-10-20" until "2016-11") would be a meeting whose first
+# day is known and whose last is not; pages, calendars and feeds show one precision per
+# meeting, and a calendar client would draw the whole month as taken. The end is asked for
+# as precisely as the start.
+_VAGUE_END = {
+    "day": _(
+        "The start gives the day (%(start)s) but the end (%(end)s) does not: give the last "
+        "day too, or leave the end empty for a one-day meeting."
+    ),
+    "month": _(
+        "The start gives the month (%(start)s) but the end (%(end)s) does not: give the last "
+        "month too, or leave the end empty."
+    ),
+}
+
+
+def _check_end_precision(start: str, end: str) -> None:
+    if not start or not end:
+        return
+    first, last = parse_partial_date(start), parse_partial_date(end)
+    if _PRECISIONS.index(last.precision) < _PRECISIONS.index(first.precision):
+        raise ValidationError(
+            _VAGUE_END[first.precision] % {"start": start, "end": end}, code="vague_end"
+        )
 
 
 class WorkPlan(models.Model):
@@ -126,6 +154,7 @@ class Meeting(models.Model):
             raise ValidationError({"ends": _("Give the first day before the last one.")})
         try:
             check_range(self.date, self.ends)
+            _check_end_precision(self.date, self.ends)
         except ValidationError as error:
             raise ValidationError({"ends": error.messages}) from None
 

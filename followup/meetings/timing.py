@@ -23,10 +23,14 @@ class Precision(StrEnum):
     NONE = "none"  # to be determined
 
 
+_VAGUEST_FIRST = [Precision.YEAR, Precision.MONTH, Precision.DAY]
+
+
 @dataclass(frozen=True)
 class Timing:
     """`first` and `last` are the first and last days the date may cover (both None when it is
-    to be determined); `start` and `end` are the texts as stored."""
+    to be determined); `start` and `end` are the texts as stored; `precision` is the vaguer
+    of the two."""
 
     precision: Precision
     start: str
@@ -79,4 +83,7 @@ def timing_of(start: str, end: str = "") -> Timing:
         return Timing(Precision.NONE, start, end, None, None)
     if first is None or last is None:
         return Timing(Precision.NONE, start, end, None, None)
-    return Timing(Precision(first.precision), start, end, first.first_day(), last.last_day())
+    # The vaguer of the two: the services refuse an end vaguer than its start, but a record
+    # saved before that rule, or written around the services, must not pass for a set day.
+    precision = min(Precision(first.precision), Precision(last.precision), key=_VAGUEST_FIRST.index)
+    return Timing(precision, start, end, first.first_day(), last.last_day())

@@ -3,8 +3,8 @@
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from followup.history_admin import HistoryAdmin
 from followup.program.forms import MandateAdminForm
 from followup.program.models import (
     Actor,
@@ -18,7 +18,7 @@ from followup.program.models import (
 )
 
 
-class VocabularyAdmin(SimpleHistoryAdmin):
+class VocabularyAdmin(HistoryAdmin):
     list_display = ["slug", "label_en", "label_es", "order"]
     search_fields = ["slug", "label_en", "label_es"]
 
@@ -28,7 +28,7 @@ admin.site.register(PopulationGroup, VocabularyAdmin)
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(HistoryAdmin):
     list_display = ["name_en", "acronym_en", "acronym_es", "category", "parent", "country"]
     list_filter = ["category"]
     search_fields = ["slug", "name_en", "name_es", "acronym_en", "acronym_es", "country"]
@@ -49,7 +49,7 @@ class OperativeParagraphInline(admin.StackedInline):
 
 
 @admin.register(Mandate)
-class MandateAdmin(SimpleHistoryAdmin):
+class MandateAdmin(HistoryAdmin):
     form = MandateAdminForm
     list_display = ["symbol", "title_en", "year", "adopted_on"]
     list_filter = ["body", "kind", "year"]
@@ -64,14 +64,14 @@ class ObjectiveInline(admin.StackedInline):
 
 
 @admin.register(ProgramVersion)
-class ProgramVersionAdmin(SimpleHistoryAdmin):
+class ProgramVersionAdmin(HistoryAdmin):
     list_display = ["slug", "title_en", "adopted_by", "adopted_on", "is_current"]
     filter_horizontal = ["actors"]
     inlines = [ObjectiveInline]
 
 
 @admin.register(ProgramActivity)
-class ProgramActivityAdmin(SimpleHistoryAdmin):
+class ProgramActivityAdmin(HistoryAdmin):
     list_display = ["code", "version", "actor", "actor_category", "label"]
     list_filter = ["version", "actor_category", "themes", "population_groups"]
     list_select_related = ["version", "actor"]
@@ -81,13 +81,13 @@ class ProgramActivityAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(SimpleHistoryAdmin):
+class ObjectiveAdmin(HistoryAdmin):
     list_display = ["version", "kind", "label", "order"]
     list_filter = ["version", "kind"]
 
 
 @admin.register(OperativeParagraph)
-class OperativeParagraphAdmin(SimpleHistoryAdmin):
+class OperativeParagraphAdmin(HistoryAdmin):
     list_display = ["mandate", "number", "order"]
     list_select_related = ["mandate"]
     search_fields = ["mandate__symbol", "text_en", "text_es"]

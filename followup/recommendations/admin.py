@@ -14,9 +14,9 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from followup.accounts.models import User
+from followup.history_admin import HistoryAdmin
 from followup.recommendations import services
 from followup.recommendations.models import (
     FollowUp,
@@ -36,7 +36,7 @@ LEVEL_IN_USE = _(
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(HistoryAdmin):
     list_display = ["title", "reference", "kind", "issued_by", "issuer", "date", "language"]
     list_filter = ["kind", "language", "issued_by"]
     list_select_related = ["issued_by"]
@@ -45,8 +45,25 @@ class SourceAdmin(SimpleHistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+class RecommendationAdminForm(forms.ModelForm):
+    """The admin saves without `services.save_recommendation`; it asks the same rule about
+    addressees, so that no recommendation is saved addressed to no one."""
+
+    class Meta:
+        model = Recommendation
+        fields = [*services.RECOMMENDATION_FIELDS, *services.RECOMMENDATION_RELATIONS]
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
+        if "addressees" in cleaned:  # otherwise the field has its own error already
+            services.check_addressed(cleaned.get("all_member_states", False), cleaned["addressees"])
+        return cleaned
+
+
 @admin.register(Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
+class RecommendationAdmin(HistoryAdmin):
+    form = RecommendationAdminForm
     list_display = ["__str__", "group", "number", "source", "all_member_states", "language"]
     list_filter = ["source", "all_member_states", "language", "themes", "population_groups"]
     list_select_related = ["source"]
@@ -96,7 +113,7 @@ class StatusLevelInline(admin.TabularInline):
 
 
 @admin.register(StatusScale)
-class StatusScaleAdmin(SimpleHistoryAdmin):
+class StatusScaleAdmin(HistoryAdmin):
     list_display = ["name_en", "slug", "adopted_on", "is_current"]
     readonly_fields = ["is_current"]
     inlines = [StatusLevelInline]
@@ -155,7 +172,7 @@ class FollowUpCommentInline(ReadOnlyInline):
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(SimpleHistoryAdmin):
+class FollowUpAdmin(HistoryAdmin):
     """Read-only: follow-up is answered and validated in the workspace; its history is here."""
 
     list_display = ["recommendation", "addressee", "cycle", "level", "status", "revision"]

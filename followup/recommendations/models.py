@@ -283,9 +283,12 @@ WITH_ADDRESSEE = frozenset({FollowUp.Status.DRAFT, FollowUp.Status.RETURNED})
 
 
 class FollowUpLink(models.Model):
+    """A web page given as evidence. Links removed from a follow-up stay in their history."""
+
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="links")
     url = models.URLField(_("address"), max_length=500)
     title = models.CharField(_("title"), max_length=200, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]
@@ -297,7 +300,8 @@ class FollowUpLink(models.Model):
 
 
 class FollowUpAttachment(models.Model):
-    """A document given as evidence, checked by content and size before it was stored."""
+    """A document given as evidence, checked by content and size before it was stored. One
+    removed stays in the history (name, type, size, SHA-256), though its file is deleted."""
 
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("file"), upload_to="follow-ups/%Y/")
@@ -309,6 +313,7 @@ class FollowUpAttachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]

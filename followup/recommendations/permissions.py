@@ -4,10 +4,13 @@ services all ask here.
 - Recommendations restate public instruments: everyone sees them; the secretariat records them.
 - A follow-up is public once the secretariat publishes it.
 - A focal point of an addressee also sees that addressee's follow-ups in any state, opens them,
-  edits them while draft or returned, and submits them. Only for recommendations addressed to
-  their actor: being a focal point of some actor gives no say over another's follow-up.
-- The secretariat sees and edits every follow-up, returns submitted ones with a comment, and
-  publishes (from draft too, for what it records itself).
+  edits them while draft or returned and their cycle is open, and submits them. Only for
+  recommendations addressed to their actor: being a focal point of some actor gives no say over
+  another's follow-up.
+- The secretariat sees and edits every follow-up, in any cycle, returns submitted ones with a
+  comment, and publishes (from draft too, for what it records itself).
+- How a follow-up got where it is (its status history, the return comments) is for the
+  addressee's focal points and the secretariat only, even once it is published.
 
 Reads go through `follow_ups_visible_to`, so nobody learns that another addressee's draft
 exists: fetching it answers 404 like a missing one.
@@ -83,6 +86,7 @@ def can_open_follow_up(user: AnyUser, recommendation: Recommendation, addressee:
 
 
 def can_edit_follow_up(user: AnyUser, follow_up: FollowUp) -> bool:
+    """Reads `follow_up.cycle`: select it with the follow-up."""
     if not user.is_active:
         return False
     if is_secretariat(user):
@@ -91,6 +95,7 @@ def can_edit_follow_up(user: AnyUser, follow_up: FollowUp) -> bool:
         follow_up.status in WITH_ADDRESSEE
         and follow_up.addressee_id in actor_ids_of(user)
         and user.has_perm("recommendations.change_followup")
+        and can_answer_in_cycle(user, follow_up.cycle)
     )
 
 
@@ -114,9 +119,15 @@ def can_unpublish_follow_up(user: AnyUser, follow_up: FollowUp) -> bool:
     return follow_up.status == FollowUp.Status.PUBLISHED and is_secretariat(user)
 
 
+def can_read_history(user: AnyUser, follow_up: FollowUp) -> bool:
+    """The status history is for the addressee's focal points and the secretariat only: it
+    shows levels set while the follow-up was a draft or returned, and who edited it."""
+    return is_secretariat(user) or follow_up.addressee_id in actor_ids_of(user)
+
+
 def can_read_comments(user: AnyUser, follow_up: FollowUp) -> bool:
     """Return comments are for the addressee's focal points and the secretariat only."""
-    return is_secretariat(user) or follow_up.addressee_id in actor_ids_of(user)
+    return can_read_history(user, follow_up)
 
 
 def can_manage_scales(user: AnyUser) -> bool:

@@ -2,8 +2,8 @@
 their services), so the admin shows reports read-only apart from the reopen flag's history."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from followup.history_admin import HistoryAdmin
 from followup.reporting.models import ActorReport, Entry, Invitation, ReportingCycle
 
 
@@ -14,7 +14,7 @@ class InvitationInline(admin.TabularInline):
 
 
 @admin.register(ReportingCycle)
-class ReportingCycleAdmin(SimpleHistoryAdmin):
+class ReportingCycleAdmin(HistoryAdmin):
     list_display = ["label", "status", "opens_on", "deadline", "version"]
     list_filter = ["status", "version"]
     readonly_fields = ["status"]
@@ -30,7 +30,7 @@ class EntryInline(admin.TabularInline):
 
 
 @admin.register(ActorReport)
-class ActorReportAdmin(SimpleHistoryAdmin):
+class ActorReportAdmin(HistoryAdmin):
     list_display = ["actor", "cycle", "status", "submitted_at", "published_at", "deleted_at"]
     list_filter = ["status", "cycle", "actor__category"]
     list_select_related = ["actor", "cycle"]
@@ -51,7 +51,7 @@ class ActorReportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Entry)
-class EntryAdmin(SimpleHistoryAdmin):
+class EntryAdmin(HistoryAdmin):
     list_display = ["title", "kind", "report", "starts", "deleted_at"]
     list_filter = ["kind", "report__cycle", "themes", "population_groups"]
     list_select_related = ["report__actor", "report__cycle"]

@@ -5,9 +5,10 @@ from django.core.exceptions import PermissionDenied
 
 from followup.ingest import review
 from followup.ingest.models import Proposal
-from followup.meetings.models import CalendarRow
+from followup.meetings.models import CalendarRow, WorkPlan
+from followup.meetings.tests.factories import WorkPlanFactory
 from followup.program.models import Mandate
-from followup.recommendations.models import Recommendation
+from followup.recommendations.models import Recommendation, Source
 from followup.reporting.models import Entry, ReportingCycle
 from followup.reporting.tests.factories import CycleFactory, focal_point_of, secretariat_user
 
@@ -175,6 +176,37 @@ def test_a_calendar_row_keeps_a_month_level_date_and_its_mandates(document, secr
     assert [m.symbol for m in row.mandates.all()] == ["AG/RES. 2883 (XLVI-O/16)"]
 
 
+def test_a_calendar_row_goes_to_the_oldest_of_two_plans_of_its_title(document, secretariat):
+    oldest = WorkPlanFactory(title="Work plan 2016–2017")
+    WorkPlanFactory(title="Work plan 2016–2017")
+    proposal = _proposal(
+        document,
+        "calendar_row",
+        {"date": "2016-10", "activity": "Meeting of the working group", "work_plan": oldest.title},
+    )
+
+    row = review.accept(proposal, by=secretariat)
+
+    assert row.work_plan == oldest
+    assert WorkPlan.objects.count() == 2
+
+
+def test_a_calendar_row_naming_a_new_plan_makes_it(document, secretariat):
+    proposal = _proposal(
+        document,
+        "calendar_row",
+        {"date": "", "activity": "Forum", "work_plan": "Work plan 2018–2019"},
+    )
+
+    row = review.accept(proposal, by=secretariat)
+
+    assert list(WorkPlan.objects.values_list("title", flat=True)) == ["Work plan 2018–2019"]
+    assert (row.work_plan.period_start, row.work_plan.period_end) == (
+        document.period_start,
+        document.period_end,
+    )
+
+
 def test_a_calendar_row_naming_an_unknown_mandate_waits_for_it(document, secretariat):
     proposal = _proposal(
         document,
@@ -212,3 +244,13 @@ def test_bulk_acceptance_takes_only_proposals_without_warnings(document, secreta
 
     assert (accepted, left) == (1, 2)
     assert document.proposals.filter(status="pending").count() == 2
+
+
+def test_a_recommendation_joins_the_oldest_source_of_its_title(document, secretariat):
+    oldest = Source.objects.create(title="Annual report 2009")
+    Source.objects.create(title="Annual report 2009")  # recorded twice by hand
+    proposal = _proposal(document, "recommendation", {"group": "Panel 1", "text": "Share data."})
+
+    record = review.accept(proposal, by=secretariat)
+
+    assert record.source == oldest

@@ -242,6 +242,7 @@ class MeetingFilters(serializers.Serializer):
     status = serializers.ChoiceField(choices=Meeting.Status.choices, required=False)
 
     def validate_year(self, year: str) -> str:
-        if not re.fullmatch(r"\d{4}", year):
+        # [0-9], not \d: \d also matches other scripts' digits ("٢٠١٦"), which no date holds.
+        if not re.fullmatch(r"[0-9]{4}", year):
             raise serializers.ValidationError(MESSAGES["not_a_year"] % {"value": year})
         return year

@@ -101,11 +101,11 @@ def record_finding_as_entry(
 
 def source_for_meeting(meeting: Meeting, *, by: User) -> Source:
     """The meeting as the source of its recommendations: one per meeting, a forum titled after
-    it and issued by the CAM, made the first time it is needed."""
+    it and issued by the CAM, made the first time it is needed. It is found again through the
+    recommendations already recorded from the meeting, not by title, so renaming the meeting
+    does not make a second source (the source keeps the title it was made with)."""
     existing = (
-        Source.objects.filter(
-            kind=Source.Kind.FORUM, title=meeting.title, recommendations__meeting=meeting
-        )
+        Source.objects.filter(kind=Source.Kind.FORUM, recommendations__meeting=meeting)
         .order_by("pk")
         .first()
     )

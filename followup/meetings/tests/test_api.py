@@ -2,6 +2,8 @@
 their precision, filters, input errors with the exact messages, query counts, and the routes
 in the OpenAPI document."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.core.cache import cache
 from drf_spectacular.drainage import GENERATOR_STATS
@@ -291,6 +293,30 @@ def test_a_bad_filter_answers_400_naming_it(api, query, field, message):
     assert response.json() == {"detail": "Invalid input.", "errors": {field: [message]}}
 
 
+# "²" passes str.isdigit() but not int(); "٢٠١٦" matches \d{4} but no stored date.
+@pytest.mark.parametrize("value", ["²", "-1", "1e3", "99999999999999999999", "٢٠١٦"])
+def test_a_year_filter_takes_four_ascii_digits_only(api, value):
+    MeetingFactory(date="2016-11-03")
+
+    response = api.get(f"{MEETINGS}?{urlencode({'year': value})}")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "year": [f"“{value}” is not a year; write one such as 2016."]
+    }
+
+
+@pytest.mark.parametrize("value", ["²", "-1", "1e3", "99999999999999999999"])
+def test_choice_filters_answer_400_for_a_number(api, value):
+    response = api.get(f"{MEETINGS}?{urlencode({'kind': value, 'status': value})}")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "kind": [f'"{value}" is not a valid choice.'],
+        "status": [f'"{value}" is not a valid choice.'],
+    }
+
+
 # Query counts -----------------------------------------------------------------------------
 
 
@@ -391,6 +417,12 @@ def test_secretariat_records_a_meeting(api):
             {"kind": "regular", "title": "x", "ends": "2016-10"},
             "ends",
             "Give the first day before the last one.",
+        ),
+        (
+            {"kind": "regular", "title": "x", "date": "2016-10-20", "ends": "2016-11"},
+            "ends",
+            "The start gives the day (2016-10-20) but the end (2016-11) does not: give the "
+            "last day too, or leave the end empty for a one-day meeting.",
         ),
         (
             {"kind": "regular", "title": "x", "date": "May"},

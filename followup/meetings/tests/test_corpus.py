@@ -125,5 +125,5 @@ def test_a_meeting_planned_from_a_004_row_replaces_it_in_the_feed(client, work_p
         str(e["UID"])
         for e in Calendar.from_ical(client.get(reverse("meetings:feed")).content).walk("VEVENT")
     ]
-    assert f"meeting-{row.meeting.pk}@followup" in uids
-    assert f"calendar-row-{row.pk}@followup" not in uids
+    assert f"meeting-{row.meeting.pk}@testserver" in uids
+    assert f"calendar-row-{row.pk}@testserver" not in uids

@@ -53,7 +53,7 @@ def test_a_day_is_an_all_day_event(client):
     assert str(event["SUMMARY"]) == "Thematic meeting: Migration and Health"
     assert str(event["STATUS"]) == "CONFIRMED"
     assert str(event["X-FOLLOWUP-DATE-PRECISION"]) == "day"
-    assert str(event["UID"]) == f"meeting-{meeting.pk}@followup"
+    assert str(event["UID"]) == f"meeting-{meeting.pk}@testserver"
     assert str(event["URL"]) == f"http://testserver/en/meetings/{meeting.pk}/"
     assert str(event["LOCATION"]) == "Washington"
     assert event["CATEGORIES"].cats == ["Thematic meeting"]
@@ -103,6 +103,31 @@ def test_a_year_spans_the_year(client):
     assert str(event["SUMMARY"]) == "Meeting of experts (date to be set within 2017)"
 
 
+def test_a_month_range_says_the_date_is_set_within_both_months(client):
+    meeting = MeetingFactory(title="Forum", date="2016-10", ends="2016-11")
+
+    event = only_event(meeting_feed(client, meeting))
+
+    assert dates_of(event) == (datetime.date(2016, 10, 1), datetime.date(2016, 12, 1))
+    assert str(event["SUMMARY"]) == "Forum (date to be set within October 2016 – November 2016)"
+
+
+def test_an_end_vaguer_than_its_start_is_not_passed_off_as_set_days(client):
+    # The services refuse such an end (test_services); one stored before that rule still
+    # goes out with the vaguer precision.
+    meeting = MeetingFactory(title="Forum", date="2016-10-20", ends="2016-11")
+
+    event = only_event(meeting_feed(client, meeting))
+
+    assert dates_of(event) == (datetime.date(2016, 10, 20), datetime.date(2016, 12, 1))
+    assert str(event["STATUS"]) == "TENTATIVE"
+    assert str(event["X-FOLLOWUP-DATE-PRECISION"]) == "month"
+    assert str(event["SUMMARY"]) == ("Forum (date to be set within Oct. 20, 2016 – November 2016)")
+    assert str(event["DESCRIPTION"]).startswith(
+        "Date to be set within Oct. 20, 2016 – November 2016"
+    )
+
+
 def test_a_date_to_be_determined_is_a_todo_without_any_date(client):
     meeting = MeetingFactory(title="Meeting of experts before the Summit", date="")
 
@@ -112,7 +137,7 @@ def test_a_date_to_be_determined_is_a_todo_without_any_date(client):
     [todo] = calendar.walk("VTODO")
     assert str(todo["SUMMARY"]) == "Meeting of experts before the Summit (date to be determined)"
     assert str(todo["X-FOLLOWUP-DATE-PRECISION"]) == "none"
-    assert str(todo["UID"]) == f"meeting-{meeting.pk}@followup"
+    assert str(todo["UID"]) == f"meeting-{meeting.pk}@testserver"
     assert str(todo["STATUS"]) == "NEEDS-ACTION"
     assert "DTSTAMP" in todo
     for dated in ("DTSTART", "DUE", "DTEND", "COMPLETED"):
@@ -167,8 +192,8 @@ def test_whole_feed_holds_meetings_and_rows_without_a_meeting(client):
     assert response["Content-Disposition"] == 'attachment; filename="cam-calendar.ics"'
     calendar = parse(response)
     assert [str(e["UID"]) for e in calendar.walk("VEVENT")] == [
-        f"calendar-row-{row.pk}@followup",  # October comes before November 3
-        f"meeting-{meeting.pk}@followup",
+        f"calendar-row-{row.pk}@testserver",  # October comes before November 3
+        f"meeting-{meeting.pk}@testserver",
     ]
     row_event = calendar.walk("VEVENT")[0]
     assert str(row_event["SUMMARY"]) == (
@@ -213,14 +238,51 @@ def test_feed_of_one_work_plan(client):
     )
     calendar = parse(response)
     assert sorted(str(e["UID"]) for e in calendar.walk("VEVENT")) == sorted(
-        [f"calendar-row-{mine.pk}@followup", f"meeting-{planned.pk}@followup"]
+        [f"calendar-row-{mine.pk}@testserver", f"meeting-{planned.pk}@testserver"]
     )
     assert str(calendar["X-WR-CALNAME"]) == plan.title
 
 
-@pytest.mark.parametrize("wanted", ["999999", "abc"])
+# "²" passes str.isdigit() but not int(); the rest are numbers that are no id.
+NOT_AN_ID = ["²", "-1", "1e3", "99999999999999999999"]
+
+
+@pytest.mark.parametrize("wanted", ["999999", "abc", *NOT_AN_ID])
 def test_feed_of_an_unknown_work_plan_is_404(client, wanted):
+    WorkPlanFactory()
+
     assert client.get(url("meetings:feed"), {"work_plan": wanted}).status_code == 404
+
+
+def test_feed_takes_a_work_plan_id_in_ascii_digits_only(client):
+    plan = WorkPlanFactory()
+    arabic_indic = str(plan.pk).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+    response = client.get(url("meetings:feed"), {"work_plan": arabic_indic})
+
+    assert response.status_code == 404  # int() would have read it as the plan's id
+
+
+def test_uids_name_the_sites_host(client, settings):
+    settings.ALLOWED_HOSTS = [".example.org"]
+    meeting = MeetingFactory(date="2016-11-03")
+    row = CalendarRowFactory(date="")
+
+    def uids(host):
+        feed = parse(client.get(url("meetings:feed"), headers={"host": host}))
+        one = parse(client.get(url("meetings:meeting_ics", meeting.pk), headers={"host": host}))
+        return sorted(str(c["UID"]) for c in [*feed.subcomponents, *one.subcomponents])
+
+    production, staging = uids("Followup.Example.org"), uids("staging.followup.example.org")
+
+    assert production == sorted(
+        [
+            f"meeting-{meeting.pk}@followup.example.org",
+            f"meeting-{meeting.pk}@followup.example.org",
+            f"calendar-row-{row.pk}@followup.example.org",
+        ]
+    )
+    assert set(production).isdisjoint(staging)  # one subscriber's calendar keeps both apart
 
 
 def test_uids_are_stable_across_feeds_and_edits(client):
@@ -238,5 +300,5 @@ def test_uids_are_stable_across_feeds_and_edits(client):
     assert (
         uids(first)
         == uids(second)
-        == sorted([f"meeting-{meeting.pk}@followup", f"calendar-row-{row.pk}@followup"])
+        == sorted([f"meeting-{meeting.pk}@testserver", f"calendar-row-{row.pk}@testserver"])
     )

@@ -416,6 +416,44 @@ def test_calendar_explains_an_unknown_work_plan(client):
     assert "Still listed" in content
 
 
+# "²" passes str.isdigit() but not int(); the rest are numbers that are no id or year.
+NOT_A_NUMBER_WE_TAKE = ["²", "-1", "1e3", "99999999999999999999"]
+
+
+@pytest.mark.parametrize("value", NOT_A_NUMBER_WE_TAKE)
+def test_calendar_explains_a_work_plan_or_year_that_is_no_number_it_takes(client, value):
+    CalendarRowFactory(activity="Still listed")
+
+    content = page(client, "meetings:calendar", work_plan=value, year=value)
+
+    assert f"“{value}” is not a work plan." in content
+    assert f"Nothing in the calendar is dated in “{value}”." in content
+    assert "Still listed" in content
+
+
+def test_calendar_takes_a_work_plan_id_in_ascii_digits_only(client):
+    plan, other = WorkPlanFactory(), WorkPlanFactory()
+    CalendarRowFactory(work_plan=other, activity="Of the other plan")
+    arabic_indic = str(plan.pk).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+    content = page(client, "meetings:calendar", work_plan=arabic_indic)
+
+    assert f"“{arabic_indic}” is not a work plan." in content  # not read as plan.pk
+    assert "Of the other plan" in content
+
+
+@pytest.mark.parametrize("value", NOT_A_NUMBER_WE_TAKE)
+def test_meeting_list_explains_a_year_or_mandate_that_is_no_number_it_takes(
+    client, timeline, value
+):
+    content = page(client, "meetings:list", year=value, mandate=value, kind=value)
+
+    assert f"No meeting is dated in “{value}”." in content
+    assert f"“{value}” is not a mandate any meeting rests on." in content
+    assert f"“{value}” is not a kind of meeting." in content
+    assert "Event next year" in content
+
+
 def test_calendar_in_spanish(client):
     CalendarRowFactory(date="2016-10")
     MeetingFactory(date="2016-10-20")

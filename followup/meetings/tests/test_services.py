@@ -239,6 +239,44 @@ def test_meeting_in_a_month_may_end_in_a_later_month(secretariat):
     assert (meeting.date, meeting.ends) == ("2016-10", "2016-11")
 
 
+DAY_THEN_VAGUER = (
+    "The start gives the day (%s) but the end (%s) does not: give the last day too, or leave "
+    "the end empty for a one-day meeting."
+)
+MONTH_THEN_YEAR = (
+    "The start gives the month (%s) but the end (%s) does not: give the last month too, or "
+    "leave the end empty."
+)
+
+
+@pytest.mark.parametrize(
+    ("date", "ends", "message"),
+    [
+        ("2016-10-20", "2016-11", DAY_THEN_VAGUER % ("2016-10-20", "2016-11")),
+        ("2016-10-20", "2016-10", DAY_THEN_VAGUER % ("2016-10-20", "2016-10")),
+        ("2016-10-20", "2017", DAY_THEN_VAGUER % ("2016-10-20", "2017")),
+        ("2016-10", "2017", MONTH_THEN_YEAR % ("2016-10", "2017")),
+    ],
+)
+def test_meeting_ending_vaguer_than_it_starts_is_refused(secretariat, date, ends, message):
+    with pytest.raises(ValidationError) as excinfo:
+        services.create_meeting(
+            {"kind": "regular", "title": "Session", "date": date, "ends": ends}, by=secretariat
+        )
+
+    assert errors_of(excinfo) == {"ends": [message]}
+    assert not Meeting.objects.exists()
+
+
+def test_meeting_known_by_the_month_may_end_on_a_set_day(secretariat):
+    meeting = services.create_meeting(
+        {"kind": "event", "title": "Forum", "date": "2016-10", "ends": "2016-10-25"},
+        by=secretariat,
+    )
+
+    assert (meeting.date, meeting.ends) == ("2016-10", "2016-10-25")
+
+
 def test_meeting_needs_a_kind_of_the_list(secretariat):
     with pytest.raises(ValidationError) as excinfo:
         services.create_meeting({"kind": "party", "title": "Session"}, by=secretariat)
@@ -596,6 +634,51 @@ def test_recommendations_of_a_meeting_share_its_own_source(secretariat):
     assert [m.symbol for m in first.mandates.all()] == [PROGRAM]
     assert [a.slug for a in second.addressees.all()] == ["iom"]
     assert first.history.latest().history_user == secretariat
+
+
+def test_a_renamed_meeting_keeps_its_one_source(secretariat):
+    meeting = MeetingFactory(title="Meeting of experts")
+    first = services.record_finding_as_recommendation(
+        meeting, text="Ratify the Convention.", all_member_states=True, by=secretariat
+    )
+    services.save_meeting(
+        meeting, {"title": "Meeting of experts before the Summit"}, by=secretariat
+    )
+
+    second = services.record_finding_as_recommendation(
+        meeting, text="Train consular staff.", all_member_states=True, by=secretariat
+    )
+
+    assert second.source == first.source
+    assert list(Source.objects.values_list("title", flat=True)) == ["Meeting of experts"]
+
+
+def test_a_meeting_never_takes_another_meetings_source_of_the_same_title(secretariat):
+    one, other = MeetingFactory(title="Informal meeting"), MeetingFactory(title="Informal meeting")
+    mine = services.record_finding_as_recommendation(
+        one, text="Ratify the Convention.", all_member_states=True, by=secretariat
+    )
+
+    theirs = services.record_finding_as_recommendation(
+        other, text="Train consular staff.", all_member_states=True, by=secretariat
+    )
+
+    assert theirs.source != mine.source
+    assert Source.objects.count() == 2
+
+
+def test_a_source_given_once_is_not_the_meetings_own(secretariat):
+    meeting = MeetingFactory()
+    report = Source.objects.create(kind=Source.Kind.REPORT, title="Report on migrant women")
+    services.record_finding_as_recommendation(
+        meeting, text="Collect data by sex.", source=report, all_member_states=True, by=secretariat
+    )
+
+    own = services.record_finding_as_recommendation(
+        meeting, text="Train consular staff.", all_member_states=True, by=secretariat
+    )
+
+    assert (own.source.kind, own.source.title) == (Source.Kind.FORUM, meeting.title)
 
 
 def test_recommendation_of_a_meeting_may_name_another_source(secretariat):

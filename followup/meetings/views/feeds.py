@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from followup.meetings import ical, queries
-from followup.meetings.models import WorkPlan
+from followup.meetings.filters import FeedFilterForm
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -20,20 +20,24 @@ def _calendar_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+def _uid_host(request: HttpRequest) -> str:
+    """The site's host (and port, when not the default) as its UIDs name it; lowercased, as
+    a host name is the same site whatever its case."""
+    return request.get_host().lower()
+
+
 def feed(request: HttpRequest) -> HttpResponse:
     """All meetings and the calendar rows not yet linked to one; `?work_plan=<pk>` for one
     plan (an unknown plan is a 404, not a silently complete feed)."""
-    plan: WorkPlan | None = None
-    wanted = request.GET.get("work_plan", "")
-    if wanted:
-        plan = WorkPlan.objects.filter(pk=int(wanted)).first() if wanted.isdigit() else None
-        if plan is None:
-            raise Http404
+    form = FeedFilterForm(request.GET)
+    if not form.is_valid():
+        raise Http404
+    plan = form.selected_work_plan()
     meetings, rows = queries.calendar_records(work_plan=plan)
-    stamp = timezone.now()
+    stamp, host = timezone.now(), _uid_host(request)
     absolute = request.build_absolute_uri
-    items = [ical.meeting_item(m, absolute=absolute, stamp=stamp) for m in meetings]
-    items += [ical.row_item(r, absolute=absolute, stamp=stamp) for r in rows]
+    items = [ical.meeting_item(m, absolute=absolute, stamp=stamp, host=host) for m in meetings]
+    items += [ical.row_item(r, absolute=absolute, stamp=stamp, host=host) for r in rows]
     name = plan.title if plan is not None else _("Calendar of the CAM")
     filename = f"cam-work-plan-{plan.pk}.ics" if plan is not None else "cam-calendar.ics"
     return _calendar_response(ical.build_calendar(items, name=str(name)), filename)
@@ -41,6 +45,11 @@ def feed(request: HttpRequest) -> HttpResponse:
 
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = queries.meeting_for_page(pk)
-    item = ical.meeting_item(meeting, absolute=request.build_absolute_uri, stamp=timezone.now())
+    item = ical.meeting_item(
+        meeting,
+        absolute=request.build_absolute_uri,
+        stamp=timezone.now(),
+        host=_uid_host(request),
+    )
     content = ical.build_calendar([item], name=meeting.title)
     return _calendar_response(content, f"meeting-{meeting.pk}.ics")

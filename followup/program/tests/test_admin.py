@@ -205,3 +205,26 @@ def test_admin_refuses_a_member_state_without_iso_code(client, superuser):
         response.content.decode()
     )
     assert not Actor.objects.filter(slug="atlantis").exists()
+
+
+def test_a_past_version_can_be_read_but_not_restored(client, superuser):
+    client.force_login(superuser)
+    cim = Actor.objects.get(slug="cim")
+    cim.description_en = "First wording."
+    cim.save()
+    first = cim.history.first()
+    cim.description_en = "Second wording."
+    cim.save()
+    url = reverse("admin:program_actor_simple_history", args=[cim.pk, first.history_id])
+    form = client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(parent="")
+
+    read = client.get(url)
+    restore = client.post(url, data)
+
+    assert read.status_code == 200
+    assert "Revert" not in read.content.decode()
+    assert restore.status_code == 403
+    cim.refresh_from_db()
+    assert cim.description_en == "Second wording."

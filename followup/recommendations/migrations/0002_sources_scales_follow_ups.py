@@ -8,15 +8,26 @@ from django.db import migrations, models
 
 
 def sources_from_text(apps, schema_editor):
+    """One source per distinct line of text, for the recommendations and for the rows of their
+    history alike, so that the history keeps the source each row had (a line found only in
+    the history, from a recommendation since edited or deleted, gets its source too)."""
     Recommendation = apps.get_model("recommendations", "Recommendation")
+    HistoricalRecommendation = apps.get_model("recommendations", "HistoricalRecommendation")
     Source = apps.get_model("recommendations", "Source")
     sources = {}
-    for recommendation in Recommendation.objects.all():
-        title = recommendation.source_text or "?"
+
+    def source_for(row):
+        title = row.source_text or "?"
         if title not in sources:
-            sources[title] = Source.objects.create(title=title, language=recommendation.language)
-        recommendation.source = sources[title]
+            sources[title] = Source.objects.create(title=title, language=row.language)
+        return sources[title]
+
+    for recommendation in Recommendation.objects.order_by("pk"):
+        recommendation.source = source_for(recommendation)
         recommendation.save(update_fields=["source"])
+    for row in HistoricalRecommendation.objects.order_by("history_id"):
+        row.source = source_for(row)
+        row.save(update_fields=["source"])
 
 
 class Migration(migrations.Migration):

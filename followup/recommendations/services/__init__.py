@@ -4,7 +4,9 @@ pages, the API, the importer, the meetings app and the demo loader.
 Each function checks the permission it needs, validates, and saves through `Model.save()`
 (never a queryset update, so the search index and the history see every change) with the
 history attributed to `by`. A follow-up's `revision` grows by one on every save, and one
-service call leaves exactly one row in its history.
+service call leaves exactly one row in its history (and one per link or document it adds or
+removes in theirs). A write on a follow-up re-reads it, locked, and checks its rules on that
+fresh row rather than on the copy it was given; it returns what it saved.
 
 Refusals come two ways: `ValidationError` (a field names the value that is wrong: a level of
 another scale, an entry of another actor's report) and `RecommendationError` for the rules of
@@ -38,6 +40,7 @@ from followup.recommendations.services.records import (
     RECOMMENDATION_FIELDS,
     RECOMMENDATION_RELATIONS,
     SOURCE_FIELDS,
+    check_addressed,
     create_recommendation,
     save_recommendation,
     save_source,
@@ -69,6 +72,7 @@ __all__ = [
     "StaleRevision",
     "add_attachment",
     "add_scale",
+    "check_addressed",
     "create_recommendation",
     "current_scale",
     "open_follow_up",

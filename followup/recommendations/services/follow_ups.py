@@ -2,12 +2,15 @@
 cycle, its status, narrative and evidence (report entries, knowledge-base resources, links),
 and the documents attached to it. Its review is in `review`."""
 
+import datetime
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from followup.accounts.models import User
@@ -23,9 +26,13 @@ from followup.recommendations.models import (
     StatusLevel,
 )
 from followup.recommendations.services.common import (
+    attribute_history,
     check_revision,
+    delete_with_history,
+    locked,
     recommendation_label,
     require,
+    save_with_history,
     save_with_revision,
 )
 from followup.recommendations.services.scales import current_scale
@@ -73,25 +80,41 @@ def open_follow_up(
             },
             code="not_addressed",
         )
-    if FollowUp.objects.filter(
+    answered = FollowUp.objects.filter(
         recommendation=recommendation, addressee=addressee, cycle=cycle
-    ).exists():
-        raise ValidationError(
-            _("%(addressee)s already has a follow-up of “%(recommendation)s” for %(cycle)s.")
-            % {
-                "addressee": addressee.name,
-                "recommendation": recommendation_label(recommendation),
-                "cycle": cycle.label,
-            },
-            code="duplicate",
-        )
+    )
+    if answered.exists():
+        raise _duplicate(recommendation, addressee, cycle)
     _check_cycle(cycle, by)
     require(permissions.can_open_follow_up(by, recommendation, addressee))
     follow_up = FollowUp(
         recommendation=recommendation, addressee=addressee, cycle=cycle, scale=current_scale()
     )
-    save_with_revision(follow_up, by, "opened")
+    # A double submit can open the same follow-up between the check above and this insert;
+    # the unique constraint then refuses it, inside a savepoint so that the caller's
+    # transaction stays usable (PostgreSQL aborts it otherwise).
+    try:
+        with transaction.atomic():
+            save_with_revision(follow_up, by, "opened")
+    except IntegrityError:
+        if not answered.exists():
+            raise
+        raise _duplicate(recommendation, addressee, cycle) from None
     return follow_up
+
+
+def _duplicate(
+    recommendation: Recommendation, addressee: Actor, cycle: ReportingCycle
+) -> ValidationError:
+    return ValidationError(
+        _("%(addressee)s already has a follow-up of “%(recommendation)s” for %(cycle)s.")
+        % {
+            "addressee": addressee.name,
+            "recommendation": recommendation_label(recommendation),
+            "cycle": cycle.label,
+        },
+        code="duplicate",
+    )
 
 
 def _check_level(follow_up: FollowUp, level: StatusLevel | None) -> None:
@@ -193,10 +216,16 @@ def save_follow_up(
     """Change what `values` gives: `level` (a StatusLevel of the follow-up's own scale, or
     None), `responsible_institution`, `narrative`, `entries` (entries of the addressee's own
     reports), `resources` (published knowledge-base resources) and `links` ((url, title)
-    pairs). A key left out is left as it was; a list given replaces the previous one. The
-    review status does not change: the secretariat may correct a published follow-up."""
+    pairs). A key left out is left as it was; a list given replaces the previous one (a link
+    removed stays in the links' history). The review status does not change: the secretariat
+    may correct a published follow-up.
+
+    The rules are checked on the follow-up as saved now, not on `follow_up` as the caller
+    loaded it; the follow-up saved is returned (`follow_up` itself is left as it was)."""
+    follow_up = locked(follow_up)
     require(permissions.can_edit_follow_up(by, follow_up))
     check_revision(follow_up, expected_revision)
+    when = timezone.now()
     if "level" in values:
         _check_level(follow_up, values["level"])
     relations: dict[str, list[Any]] = {}
@@ -228,14 +257,36 @@ def save_follow_up(
                 changed.append(relation)
     finally:
         del follow_up.skip_history_when_saving  # type: ignore[attr-defined]
-    if links is not None and links != list(follow_up.links.values_list("url", "title")):
-        follow_up.links.all().delete()
-        FollowUpLink.objects.bulk_create(
-            FollowUpLink(follow_up=follow_up, url=url, title=title) for url, title in links
-        )
+    if links is not None and _replace_links(follow_up, links, by, when):
         changed.append("links")
-    save_with_revision(follow_up, by, "saved: " + ",".join(changed) if changed else "saved")
+    reason = "saved: " + ",".join(changed) if changed else "saved"
+    save_with_revision(follow_up, by, reason, when=when)
     return follow_up
+
+
+def _replace_links(
+    follow_up: FollowUp, links: list[tuple[str, str]], by: User, when: datetime.datetime
+) -> bool:
+    """Make `links` the follow-up's links; True when any was added or removed. A link kept is
+    left alone; one removed is deleted and one new added, each leaving a row in the links'
+    history dated like the follow-up's own row, so the status history can tell which save did
+    it. The order of the lines is not kept: links read in the order they were added."""
+    wanted = Counter(links)
+    kept: Counter[tuple[str, str]] = Counter()
+    removed = []
+    for link in follow_up.links.all():
+        key = (link.url, link.title)
+        if kept[key] < wanted[key]:
+            kept[key] += 1
+        else:
+            removed.append(link)
+    for link in removed:
+        delete_with_history(link, by, "removed", when=when)
+    added = list((wanted - kept).elements())
+    for url, title in added:
+        link = FollowUpLink(follow_up=follow_up, url=url, title=title)
+        save_with_history(link, by, "added", when=when)
+    return bool(removed or added)
 
 
 @transaction.atomic
@@ -243,11 +294,14 @@ def add_attachment(
     follow_up: FollowUp, upload: UploadedFile, *, by: User, expected_revision: int | None = None
 ) -> FollowUpAttachment:
     """Keep a document as evidence, once checked by content and size (followup.uploads)."""
+    follow_up = locked(follow_up)
     require(permissions.can_edit_follow_up(by, follow_up))
     check_revision(follow_up, expected_revision)
+    when = timezone.now()
     attachment = FollowUpAttachment(follow_up=follow_up)
+    attribute_history(attachment, by, "attached", when)  # saved by store_checked_upload
     info = store_checked_upload(attachment, upload, by=by)
-    save_with_revision(follow_up, by, f"file attached: {info.name}")
+    save_with_revision(follow_up, by, f"file attached: {info.name}", when=when)
     return attachment
 
 
@@ -255,11 +309,14 @@ def add_attachment(
 def remove_attachment(
     attachment: FollowUpAttachment, *, by: User, expected_revision: int | None = None
 ) -> None:
-    """Remove a document; the stored file goes once the removal is committed."""
-    follow_up = attachment.follow_up
+    """Remove a document; the stored file goes once the removal is committed. The documents'
+    history keeps what it was (name, type, size, SHA-256, who gave it) and who removed it;
+    the file itself is not kept, since a document given by mistake must be able to go."""
+    follow_up = locked(attachment.follow_up)
     require(permissions.can_edit_follow_up(by, follow_up))
     check_revision(follow_up, expected_revision)
+    when = timezone.now()
     stored, name = attachment.file, attachment.name
-    attachment.delete()
+    delete_with_history(attachment, by, "removed", when=when)
     transaction.on_commit(lambda: stored.delete(save=False))
-    save_with_revision(follow_up, by, f"file removed: {name}")
+    save_with_revision(follow_up, by, f"file removed: {name}", when=when)

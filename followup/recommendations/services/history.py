@@ -1,6 +1,8 @@
-"""A follow-up's status history for people: every save, who made it, and what it changed."""
+"""A follow-up's status history for people: every save, who made it, what it changed, and the
+evidence links it added or removed."""
 
 import datetime
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from django.db import models
@@ -24,11 +26,18 @@ ACTIONS = {
 }
 # Reasons naming fields ("saved: level,narrative") rather than a file.
 ACTIONS_WITH_FIELDS = {"saved"}
+# What a row of the links' history says, by its type (simple-history's +, - and ~).
+LINK_CHANGES = {
+    "+": gettext_lazy("Link added: %(link)s"),
+    "-": gettext_lazy("Link removed: %(link)s"),
+    "~": gettext_lazy("Link changed: %(link)s"),
+}
 
 
 @dataclass(frozen=True)
 class HistoryStep:
-    """One save of a follow-up: when, by whom, and the review status and level it left."""
+    """One save of a follow-up: when, by whom, the review status and level it left, and the
+    links it added or removed (documents are named by `changed`)."""
 
     when: datetime.datetime
     by: str
@@ -36,6 +45,7 @@ class HistoryStep:
     level: str
     action: str
     changed: tuple[str, ...]
+    evidence: tuple[str, ...] = ()
 
 
 def _field_label(name: str) -> str:
@@ -66,15 +76,38 @@ def _display_name(user: User | None) -> str:
     return user.get_full_name() or user.username
 
 
-def status_history(follow_up: FollowUp) -> list[HistoryStep]:
-    """Every save of the follow-up, oldest first, in one query: nothing is overwritten, so two
-    saves are two steps, each with the level it set."""
-    statuses = dict(FollowUp.Status.choices)
-    rows = follow_up.history.select_related("history_user", "level").order_by(
+def _link_changes(follow_up: FollowUp) -> list[tuple[datetime.datetime, str]]:
+    """Every link added to or removed from the follow-up, oldest first, with its date."""
+    rows = FollowUpLink.history.filter(follow_up_id=follow_up.pk).order_by(
         "history_date", "history_id"
     )
+    return [
+        (
+            row.history_date,
+            str(LINK_CHANGES[row.history_type])
+            % {"link": f"{row.title} ({row.url})" if row.title else row.url},
+        )
+        for row in rows
+    ]
+
+
+def status_history(follow_up: FollowUp) -> list[HistoryStep]:
+    """Every save of the follow-up, oldest first, in two queries: nothing is overwritten, so two
+    saves are two steps, each with the level it set and the links it added or removed."""
+    statuses = dict(FollowUp.Status.choices)
+    rows = list(
+        follow_up.history.select_related("history_user", "level").order_by(
+            "history_date", "history_id"
+        )
+    )
+    # The services date a link's history row like the follow-up's row of the same save; a link
+    # changed some other way goes with the first save after it.
+    evidence: list[list[str]] = [[] for _row in rows]
+    dates = [row.history_date for row in rows]
+    for when, text in _link_changes(follow_up) if rows else []:
+        evidence[min(bisect_left(dates, when), len(rows) - 1)].append(text)
     steps = []
-    for row in rows:
+    for row, links in zip(rows, evidence, strict=True):
         action, changed = _describe(row.history_change_reason, row.history_type)
         steps.append(
             HistoryStep(
@@ -84,6 +117,7 @@ def status_history(follow_up: FollowUp) -> list[HistoryStep]:
                 level=str(row.level.label) if row.level_id and row.level else "",
                 action=action,
                 changed=changed,
+                evidence=tuple(links),
             )
         )
     return steps

@@ -1,6 +1,7 @@
 """Sources of recommendations and the recommendations themselves, as the secretariat records
 them (pages, API, importer, meetings)."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from followup.accounts.models import User
+from followup.program.models import Actor
 from followup.recommendations import permissions
 from followup.recommendations.models import Recommendation, Source
 from followup.recommendations.services.common import require, save_with_history
@@ -38,12 +40,10 @@ def save_source(source: Source, values: dict[str, Any], *, by: User) -> Source:
     return source
 
 
-def _check_addressed(recommendation: Recommendation, values: dict[str, Any]) -> None:
-    addressees = values.get("addressees")
-    named = list(addressees) if addressees is not None else None
-    if named is None and recommendation.pk is not None:
-        named = list(recommendation.addressees.all())
-    if not recommendation.all_member_states and not named:
+def check_addressed(all_member_states: bool, addressees: Iterable[Actor]) -> None:
+    """A recommendation is addressed to someone: all member states, or named addressees. The
+    admin's form asks here too, since it saves without `save_recommendation`."""
+    if not all_member_states and not list(addressees):
         raise ValidationError(
             {
                 "addressees": _(
@@ -53,6 +53,14 @@ def _check_addressed(recommendation: Recommendation, values: dict[str, Any]) -> 
             },
             code="no_addressee",
         )
+
+
+def _check_addressed(recommendation: Recommendation, values: dict[str, Any]) -> None:
+    addressees = values.get("addressees")
+    named = list(addressees) if addressees is not None else []
+    if addressees is None and recommendation.pk is not None:
+        named = list(recommendation.addressees.all())
+    check_addressed(recommendation.all_member_states, named)
 
 
 @transaction.atomic

@@ -190,3 +190,43 @@ def test_admin_scale_without_follow_ups_can_be_deleted(client, secretariat):
 
     assert page.context["has_delete_permission"] is True
     assert StatusLevel.objects.filter(scale=new).count() == 1
+
+
+def recommendation_form(recommendation, **fields) -> dict:
+    """The recommendation's change form as posted, with `fields` changed."""
+    return {
+        "source": recommendation.source.pk,
+        "text": recommendation.text,
+        "language": recommendation.language,
+        "all_member_states": "on" if recommendation.all_member_states else "",
+        "addressees": [actor.pk for actor in recommendation.addressees.all()],
+    } | fields
+
+
+def test_admin_refuses_a_recommendation_addressed_to_no_one(client, follow_up):
+    recommendation = follow_up.recommendation
+    url = reverse("admin:recommendations_recommendation_change", args=[recommendation.pk])
+
+    response = client.post(url, recommendation_form(recommendation, addressees=[]))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "addressees": [
+            "Say who the recommendation is addressed to: all member states, or named states "
+            "and actors."
+        ]
+    }
+    assert [actor.slug for actor in recommendation.addressees.all()] == ["iin"]
+
+
+def test_admin_saves_a_recommendation_to_all_member_states_without_named_ones(client, follow_up):
+    recommendation = follow_up.recommendation
+    url = reverse("admin:recommendations_recommendation_change", args=[recommendation.pk])
+
+    response = client.post(
+        url, recommendation_form(recommendation, addressees=[], all_member_states="on")
+    )
+
+    recommendation.refresh_from_db()
+    assert response.status_code == 302
+    assert (recommendation.all_member_states, recommendation.addressees.count()) == (True, 0)

@@ -1,6 +1,6 @@
 """Who may do what with follow-up: the rules of permissions.py, then every workspace page and
 action × every persona, on an IIN draft with a document that could leak, a submitted and a
-published IIN follow-up.
+published IIN follow-up, and one returned to the IIN in a cycle that has closed since.
 
 Expected: anonymous visitors are sent to sign in; the CIM focal point and the reviewer get 404
 for what they may not see (a draft's existence is not revealed) and 403 for what they see but
@@ -47,6 +47,8 @@ def world():
     submitted = make_follow_up(other, "iin", cycle, status="submitted", narrative="Sent.")
     third = make_recommendation(source, number=4, addressees=["iin"])
     public = make_follow_up(third, "iin", cycle, status="published", narrative="Public.")
+    closed_cycle = make_cycle("2019–2020", datetime.date(2019, 1, 1), status="closed")
+    late = make_follow_up(recommendation, "iin", closed_cycle, status="returned", narrative=SECRET)
     return {
         "cycle": cycle,
         "source": source,
@@ -56,6 +58,7 @@ def world():
         "attachment": attachment,
         "submitted": submitted,
         "published": public,
+        "closed": late,
         "iin": Actor.objects.get(slug="iin"),
     }
 
@@ -71,6 +74,10 @@ CASES = [
     ("post", "follow_up_page", "submitted", [302, 403, 404, 404, 302]),
     ("get", "follow_up_page", "published", [302, 200, 200, 200, 200]),
     ("post", "follow_up_page", "published", [302, 403, 403, 403, 302]),
+    # Returned in a cycle that has closed since: only the secretariat still writes in it.
+    ("get", "follow_up_page", "closed", [302, 200, 404, 404, 200]),
+    ("post", "follow_up_page", "closed", [302, 403, 404, 404, 302]),
+    ("post", "follow_up_attach", "closed", [302, 403, 404, 404, 302]),
     ("post", "follow_up_attach", "draft", [302, 302, 404, 404, 302]),
     ("post", "follow_up_attach", "submitted", [302, 403, 404, 404, 302]),
     ("get", "follow_up_file", "attachment", [302, 200, 404, 404, 200]),
@@ -98,7 +105,9 @@ CASES = [
 def posted(world, target) -> dict:
     """Data every form accepts, so that the status says who may, not whether the data was
     right."""
-    follow_up = world.get(target) if target in ("draft", "submitted", "published") else None
+    follow_up = (
+        world.get(target) if target in ("draft", "submitted", "published", "closed") else None
+    )
     return {
         "revision": follow_up.revision if follow_up else world["draft"].revision,
         "narrative": "An answer.",
@@ -158,10 +167,10 @@ def test_follow_ups_visible_to_each_persona(world, users):
 
     assert visible == {
         "anonymous": {"published"},
-        "addressee focal point": {"draft", "submitted", "published"},
+        "addressee focal point": {"draft", "submitted", "returned", "published"},
         "other focal point": {"published"},
         "reviewer": {"published"},
-        "secretariat": {"draft", "submitted", "published"},
+        "secretariat": {"draft", "submitted", "returned", "published"},
     }
 
 
@@ -220,6 +229,42 @@ def test_the_addressees_focal_point_acts_while_it_is_in_their_hands(world, users
     } == expected
 
 
+@pytest.mark.parametrize("status", ["draft", "returned"])
+def test_only_the_secretariat_edits_and_submits_once_the_cycle_closed(world, users, status):
+    closed = world["closed"].cycle
+    follow_up = make_follow_up(world["unanswered"], "iin", closed, status=status, narrative="Late.")
+
+    allowed = {
+        name: (
+            permissions.can_edit_follow_up(user, follow_up),
+            permissions.can_submit_follow_up(user, follow_up),
+        )
+        for name, user in users.items()
+    }
+
+    assert allowed == {
+        "anonymous": (False, False),
+        "addressee focal point": (False, False),
+        "other focal point": (False, False),
+        "reviewer": (False, False),
+        "secretariat": (True, True),
+    }
+
+
+def test_history_is_for_the_addressee_and_the_secretariat(world, users):
+    readers = {
+        name: permissions.can_read_history(user, world["published"]) for name, user in users.items()
+    }
+
+    assert readers == {
+        "anonymous": False,
+        "addressee focal point": True,
+        "other focal point": False,
+        "reviewer": False,
+        "secretariat": True,
+    }
+
+
 def test_the_secretariat_reviews_by_state(world, users):
     user = users["secretariat"]
 
@@ -251,7 +296,11 @@ def test_cycles_for_answers_are_open_ones_except_for_the_secretariat(world, user
     closed = make_cycle("2020–2021", datetime.date(2020, 1, 1), status="closed")
 
     assert list(permissions.cycles_for_answers(users["addressee focal point"])) == [world["cycle"]]
-    assert set(permissions.cycles_for_answers(users["secretariat"])) == {world["cycle"], closed}
+    assert set(permissions.cycles_for_answers(users["secretariat"])) == {
+        world["cycle"],
+        world["closed"].cycle,
+        closed,
+    }
     assert permissions.can_answer_in_cycle(users["addressee focal point"], closed) is False
     assert permissions.can_answer_in_cycle(users["secretariat"], closed) is True
 

@@ -12,8 +12,19 @@ from followup.knowledge.models import Resource
 from followup.knowledge.tests.factories import ResourceFactory, published
 from followup.program.models import Actor
 from followup.recommendations import services
-from followup.recommendations.models import FollowUp, FollowUpComment, StatusScale
-from followup.recommendations.services import LevelSpec, RecommendationError, StaleRevision
+from followup.recommendations.models import (
+    FollowUp,
+    FollowUpAttachment,
+    FollowUpComment,
+    FollowUpLink,
+    StatusScale,
+)
+from followup.recommendations.services import (
+    LevelSpec,
+    RecommendationError,
+    StaleRevision,
+    follow_ups,
+)
 from followup.recommendations.tests.factories import (
     iachr_scale,
     level_of,
@@ -33,6 +44,7 @@ from followup.reporting.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 TEXT = "Guarantee access to asylum procedures at every border post of the country."
+TEXT_SAVED = "A new asylum law."
 
 
 @pytest.fixture
@@ -153,6 +165,29 @@ def test_open_follow_up_refuses_a_second_one_for_the_same_cycle(
         "Guarantee access to asylum procedures at every border…” for 2030–2031."
     ]
     assert FollowUp.objects.count() == 1
+
+
+def test_open_follow_up_refuses_a_duplicate_opened_meanwhile(
+    recommendation, iin, cycle, iin_user, monkeypatch
+):
+    """A double submit: the other request opens the follow-up after this one checked that
+    there was none, and before it inserts its own (here, while it looks up the scale). The
+    unique constraint refuses the insert, and the refusal reads like the check's."""
+    current_scale = follow_ups.current_scale
+
+    def scale_after_the_other_request():
+        make_follow_up(recommendation, iin, cycle, level_code=None, status="draft")
+        return current_scale()
+
+    monkeypatch.setattr(follow_ups, "current_scale", scale_after_the_other_request)
+
+    with pytest.raises(ValidationError) as error:
+        services.open_follow_up(recommendation, iin, cycle, by=iin_user)
+
+    assert error.value.messages == [
+        "Inter-American Children's Institute already has a follow-up of “Recommendation 3: "
+        "Guarantee access to asylum procedures at every border…” for 2030–2031."
+    ]
 
 
 def test_open_follow_up_again_in_the_next_cycle(follow_up, recommendation, iin, iin_user):
@@ -342,6 +377,69 @@ def test_save_follow_up_refuses_a_stale_revision_and_names_the_current_one(follo
     assert fresh(follow_up).narrative == "A new asylum law."
 
 
+def test_save_follow_up_refuses_the_second_of_two_copies_loaded_at_the_same_revision(
+    follow_up, iin_user
+):
+    first, second = fresh(follow_up), fresh(follow_up)
+    services.save_follow_up(first, {"narrative": "First."}, by=iin_user, expected_revision=1)
+
+    with pytest.raises(StaleRevision) as error:
+        services.save_follow_up(second, {"narrative": "Second."}, by=iin_user, expected_revision=1)
+
+    assert error.value.current == 2
+    assert (fresh(follow_up).narrative, fresh(follow_up).revision) == ("First.", 2)
+
+
+def test_save_follow_up_on_a_copy_loaded_before_publishing_is_refused(
+    follow_up, iin_user, secretariat
+):
+    loaded_by_the_focal_point = fresh(follow_up)
+    answered(follow_up, secretariat, level="total")
+    services.publish_follow_up(follow_up, by=secretariat)
+
+    with pytest.raises(PermissionDenied):
+        services.save_follow_up(loaded_by_the_focal_point, {"narrative": "x"}, by=iin_user)
+    with pytest.raises(PermissionDenied):
+        services.submit_follow_up(loaded_by_the_focal_point, by=iin_user)
+
+    saved = fresh(follow_up)
+    assert (saved.status, saved.narrative, saved.revision) == ("published", TEXT_SAVED, 3)
+
+
+def test_save_follow_up_changes_only_what_it_is_given_on_the_row_as_saved(
+    follow_up, iin_user, secretariat
+):
+    loaded_earlier = fresh(follow_up)
+    answered(follow_up, secretariat)
+
+    returned = services.save_follow_up(
+        loaded_earlier, {"responsible_institution": "Ministry of the Interior"}, by=iin_user
+    )
+
+    saved = fresh(follow_up)
+    assert (saved.level.code, saved.narrative, saved.responsible_institution) == (
+        "partial",
+        TEXT_SAVED,
+        "Ministry of the Interior",
+    )
+    assert (returned.revision, saved.revision, loaded_earlier.revision) == (3, 3, 1)
+
+
+def test_focal_point_cannot_save_or_submit_once_the_cycle_closed(
+    follow_up, cycle, iin_user, secretariat
+):
+    answered(follow_up, iin_user)
+    ReportingCycle.objects.filter(pk=cycle.pk).update(status=ReportingCycle.Status.CLOSED)
+
+    with pytest.raises(PermissionDenied):
+        services.save_follow_up(follow_up, {"narrative": "Late."}, by=iin_user)
+    with pytest.raises(PermissionDenied):
+        services.submit_follow_up(follow_up, by=iin_user)
+    services.save_follow_up(follow_up, {"narrative": "Recorded late."}, by=secretariat)
+
+    assert (fresh(follow_up).narrative, fresh(follow_up).status) == ("Recorded late.", "draft")
+
+
 def test_save_follow_up_is_refused_to_another_actors_focal_point(follow_up):
     with pytest.raises(PermissionDenied):
         services.save_follow_up(follow_up, {"narrative": "x"}, by=focal_point_of("cim"))
@@ -499,6 +597,24 @@ def test_attachment_is_checked_by_content_and_kept_in_the_history(follow_up, iin
     ]
 
 
+def test_a_removed_document_stays_in_the_documents_history(follow_up, iin_user, secretariat):
+    attachment = services.add_attachment(
+        follow_up, SimpleUploadedFile("decree.txt", b"Decree 12 of 2031"), by=iin_user
+    )
+    services.remove_attachment(attachment, by=secretariat)
+
+    rows = FollowUpAttachment.history.filter(follow_up_id=follow_up.pk).order_by("history_id")
+    assert [(row.history_type, row.name, row.size, row.history_user) for row in rows] == [
+        ("+", "decree.txt", 17, iin_user),
+        ("-", "decree.txt", 17, secretariat),
+    ]
+    assert rows[1].sha256 == attachment.sha256
+    # Dated like the follow-up's own rows of the same calls.
+    assert [row.history_date for row in rows] == [
+        row.history_date for row in fresh(follow_up).history.order_by("history_id")[1:]
+    ]
+
+
 def test_attachment_is_refused_to_another_actors_focal_point(follow_up):
     with pytest.raises(PermissionDenied):
         services.add_attachment(
@@ -530,14 +646,59 @@ def test_status_history_says_who_set_what_and_when(follow_up, iin_user):
     assert [s.when for s in steps] == sorted(s.when for s in steps)
 
 
-def test_status_history_reads_in_one_query(follow_up, iin_user, django_assert_num_queries):
-    for level in ("pending", "partial", "total"):
-        answered(fresh(follow_up), iin_user, level=level)
+def test_links_changed_twice_stay_in_the_history(follow_up, iin_user, secretariat):
+    law, decree, report = (
+        ("https://example.org/law", "The law"),
+        ("https://example.org/decree", ""),
+        ("https://example.org/report", "Report"),
+    )
+    services.save_follow_up(follow_up, {"links": [law, decree]}, by=iin_user)
+    services.save_follow_up(follow_up, {"links": [decree, report]}, by=secretariat)
+    services.save_follow_up(follow_up, {"links": [report, decree]}, by=iin_user)  # reordered
 
-    with django_assert_num_queries(1):
+    rows = FollowUpLink.history.filter(follow_up_id=follow_up.pk).order_by("history_id")
+    assert [(row.history_type, row.url, row.history_user) for row in rows] == [
+        ("+", "https://example.org/law", iin_user),
+        ("+", "https://example.org/decree", iin_user),
+        ("-", "https://example.org/law", secretariat),
+        ("+", "https://example.org/report", secretariat),
+    ]
+    assert list(fresh(follow_up).links.values_list("url", "title")) == [decree, report]
+    steps = services.status_history(fresh(follow_up))
+    assert [(step.action, step.changed, step.evidence) for step in steps] == [
+        ("Opened", (), ()),
+        (
+            "Saved",
+            ("evidence links",),
+            (
+                "Link added: The law (https://example.org/law)",
+                "Link added: https://example.org/decree",
+            ),
+        ),
+        (
+            "Saved",
+            ("evidence links",),
+            (
+                "Link removed: The law (https://example.org/law)",
+                "Link added: Report (https://example.org/report)",
+            ),
+        ),
+        ("Saved", (), ()),
+    ]
+
+
+def test_status_history_reads_in_two_queries(follow_up, iin_user, django_assert_num_queries):
+    for number, level in enumerate(("pending", "partial", "total")):
+        services.save_follow_up(
+            follow_up,
+            {"level": level_of(level), "links": [(f"https://example.org/{number}", "")]},
+            by=iin_user,
+        )
+
+    with django_assert_num_queries(2):  # the follow-up's history, then its links'
         steps = services.status_history(follow_up)
 
-    assert len(steps) == 4
+    assert [len(step.evidence) for step in steps] == [0, 1, 2, 2]
 
 
 def test_add_scale_makes_a_new_current_version_and_past_follow_ups_keep_theirs(

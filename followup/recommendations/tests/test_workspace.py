@@ -14,7 +14,7 @@ from followup.accounts.tests.factories import secretariat as named_secretariat
 from followup.knowledge.tests.factories import published
 from followup.program.models import Actor, Theme
 from followup.recommendations import services
-from followup.recommendations.models import FollowUp, Recommendation, Source
+from followup.recommendations.models import FollowUp, Recommendation, Source, StatusScale
 from followup.recommendations.tests.factories import (
     level_of,
     make_cycle,
@@ -27,6 +27,7 @@ from followup.reporting.tests.factories import (
     EntryFactory,
     ReportFactory,
     focal_point_of,
+    reviewer_user,
     secretariat_user,
 )
 
@@ -220,6 +221,20 @@ def test_answer_refuses_a_recommendation_not_addressed_to_the_actor(
     assert not FollowUp.objects.exists()
 
 
+def test_answer_without_a_current_scale_says_so(client, iin_user, recommendation, iin, cycle):
+    StatusScale.objects.update(is_current=False)
+
+    response = client.post(
+        OPEN, {"recommendation": recommendation.pk, "addressee": iin.pk, "cycle": cycle.pk}
+    )
+
+    assert response["Location"] == f"{ANSWERS}?cycle={cycle.pk}"
+    assert flashed(response) == [
+        "No status scale is current; the CAM secretariat must choose one first."
+    ]
+    assert not FollowUp.objects.exists()
+
+
 def test_answer_refuses_an_unknown_addressee(client, secretariat, recommendation, cycle):
     response = client.post(
         OPEN, {"recommendation": recommendation.pk, "addressee": 999_999, "cycle": cycle.pk}
@@ -402,6 +417,82 @@ def test_page_shows_return_comments_and_the_status_history(client, draft, iin_us
         ("Returned", "Pending compliance"),
     ]
     assert "Ana Secretaria" in body
+
+
+@pytest.fixture
+def published_with_hidden_evidence(recommendation, iin, cycle, iin_user):
+    """A published IIN follow-up whose evidence and history hold what only the IIN's focal
+    points and the secretariat may see: an entry of a draft report, a resource no longer
+    published, and the levels it went through while a draft, set by a named focal point."""
+    iin_user.first_name, iin_user.last_name = "Inés", "Punto"
+    iin_user.save()
+    follow_up = make_follow_up(recommendation, iin, cycle, level_code=None, status="draft")
+    hidden_entry = EntryFactory(report=ReportFactory(actor=iin), title="Draft entry of the IIN")
+    public_entry = EntryFactory(
+        report=ReportFactory(actor=iin, status="published"), title="Published entry of the IIN"
+    )
+    withdrawn = published(title="Guide withdrawn since")
+    guide = published(title="Guide still published")
+    services.save_follow_up(
+        follow_up,
+        {
+            "level": level_of("pending"),
+            "narrative": "Begun.",
+            "entries": [hidden_entry, public_entry],
+            "resources": [withdrawn, guide],
+        },
+        by=iin_user,
+    )
+    services.save_follow_up(follow_up, {"level": level_of("partial")}, by=iin_user)
+    services.publish_follow_up(follow_up, by=named_secretariat())
+    withdrawn.status = "draft"
+    withdrawn.save()
+    return follow_up
+
+
+HIDDEN = ["Draft entry of the IIN", "Guide withdrawn since", "Inés Punto", "Pending compliance"]
+SHOWN = ["Published entry of the IIN", "Guide still published", "Partial compliance"]
+
+
+@pytest.mark.parametrize("persona", ["other focal point", "reviewer"])
+def test_published_follow_up_shows_others_only_the_evidence_they_may_see_and_no_history(
+    client, published_with_hidden_evidence, persona
+):
+    client.force_login(focal_point_of("cim") if persona == "other focal point" else reviewer_user())
+
+    response = client.get(page_url(published_with_hidden_evidence))
+
+    body = response.content.decode()
+    assert [text for text in HIDDEN + SHOWN if text in body] == SHOWN
+    assert "Status history" not in body
+    assert response.context["history"] == []
+
+
+def test_published_follow_up_shows_its_focal_points_all_its_evidence_and_history(
+    client, published_with_hidden_evidence, iin_user
+):
+    client.force_login(iin_user)
+
+    response = client.get(page_url(published_with_hidden_evidence))
+
+    body = response.content.decode()
+    assert [text for text in HIDDEN + SHOWN if text in body] == HIDDEN + SHOWN
+    assert [step.action for step in response.context["history"]] == [
+        "Opened",
+        "Saved",
+        "Saved",
+        "Published",
+    ]
+
+
+def test_page_shows_links_added_and_removed_in_the_history(client, iin_user, draft):
+    client.post(page_url(draft), form_data(draft, links="https://a.org A\nhttps://b.org"))
+    client.post(page_url(draft), form_data(fresh(draft), links="https://b.org"))
+
+    body = client.get(page_url(draft)).content.decode()
+
+    assert "Link added: A (https://a.org)" in body
+    assert "Link removed: A (https://a.org)" in body
 
 
 # Documents ------------------------------------------------------------------------------------

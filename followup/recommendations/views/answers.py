@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from followup.accounts.models import User
+from followup.knowledge.permissions import resources_visible_to
 from followup.program.models import Actor
 from followup.recommendations import permissions, services
 from followup.recommendations.addressees import recommendations_addressed_to
@@ -40,6 +41,7 @@ from followup.recommendations.views.common import (
     run_action,
 )
 from followup.reporting.models import ReportingCycle
+from followup.reporting.permissions import entries_visible_to
 
 # The file form shares the follow-up page with the main form; the prefix keeps ids apart.
 ATTACH_PREFIX = "attach"
@@ -131,13 +133,15 @@ def follow_up_open(request: HttpRequest) -> HttpResponse:
     )
     if existing is not None:
         return redirect(follow_up_url(existing))
+    back = f"{reverse('recommendations:answer_list')}?{urlencode({'cycle': cycle.pk})}"
     try:
         follow_up = services.open_follow_up(recommendation, addressee, cycle, by=user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect(
-            f"{reverse('recommendations:answer_list')}?{urlencode({'cycle': cycle.pk})}"
-        )
+        return redirect(back)
+    except RecommendationError as error:  # no status scale is current
+        messages.error(request, str(error))
+        return redirect(back)
     return redirect(follow_up_url(follow_up))
 
 
@@ -149,20 +153,26 @@ def _follow_up_context(
 ) -> dict[str, Any]:
     editable = permissions.can_edit_follow_up(user, follow_up)
     revision = {"revision": follow_up.revision}
+    can_read_history = permissions.can_read_history(user, follow_up)
     return {
         "follow_up": follow_up,
         "form": form,
         "editable": editable,
         "attachments": follow_up.attachments.order_by("pk"),
         "links": follow_up.links.all(),
-        "entries": follow_up.entries.select_related("report__cycle"),
-        "resources": follow_up.resources.all(),
+        # Evidence from a draft report or an unpublished resource stays with those who may see
+        # it, whoever else may read the follow-up.
+        "entries": entries_visible_to(user)
+        .filter(recommendation_follow_ups=follow_up)
+        .select_related("report__cycle"),
+        "resources": resources_visible_to(user).filter(recommendation_follow_ups=follow_up),
         "comments": (
             follow_up.comments.select_related("author")
             if permissions.can_read_comments(user, follow_up)
             else []
         ),
-        "history": services.status_history(follow_up),
+        "can_read_history": can_read_history,
+        "history": services.status_history(follow_up) if can_read_history else [],
         "attachment_form": AttachmentForm(initial=revision, prefix=ATTACH_PREFIX),
         "revision_form": RevisionForm(initial=revision, auto_id=False),
         "return_form": ReturnForm(),
@@ -183,7 +193,9 @@ def _save_then_submit(
     submit = "submit" in request.POST
     revision: int = form.cleaned_data["revision"]
     if form.has_changed() or not submit:
-        services.save_follow_up(follow_up, form.values(), by=user, expected_revision=revision)
+        follow_up = services.save_follow_up(
+            follow_up, form.values(), by=user, expected_revision=revision
+        )
         revision = follow_up.revision
     if not submit:
         messages.success(request, _("Follow-up saved."))
@@ -232,8 +244,6 @@ def follow_up_page(request: HttpRequest, pk: int) -> HttpResponse:
                 status = 409
             except ValidationError as error:
                 add_model_errors(form, error)
-                # The refused values may have reached the object before the rollback.
-                follow_up = permissions.get_follow_up_for(user, pk)
     elif editable:
         form = FollowUpForm(initial=FollowUpForm.initial_for(follow_up), follow_up=follow_up)
     context = _follow_up_context(user, follow_up, form)
