@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "followup.publishing",
     "followup.recommendations",
     "followup.meetings",
+    "followup.statistics",
     "followup.ingest",
     "followup.knowledge",
     "followup.search",

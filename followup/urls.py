@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("followup.knowledge.urls")),
     path("", include("followup.recommendations.urls")),
     path("", include("followup.meetings.urls")),
+    path("", include("followup.statistics.urls")),
     path("", include("followup.search.urls")),
     path("accounts/", include("followup.accounts.urls")),
 )

@@ -25,6 +25,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "ingest.*",
         "recommendations.*",
         "meetings.*",
+        "statistics.*",
         "knowledge.*",
         "search.view_unpublished",
         "accounts.view_user",

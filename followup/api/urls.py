@@ -10,6 +10,7 @@ from followup.program import api as program_api
 from followup.recommendations import api as recommendations_api
 from followup.reporting import api as reporting_api
 from followup.search import api as search_api
+from followup.statistics import api as statistics_api
 
 app_name = "api"
 
@@ -22,4 +23,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include(recommendations_api.urlpatterns)),
     path("", include(meetings_api.urlpatterns)),
     path("", include(search_api.urlpatterns)),
+    path("", include(statistics_api.urlpatterns)),
 ]

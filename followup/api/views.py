@@ -31,6 +31,8 @@ RESOURCES = {
     "work_plans": "api:work_plan_list",
     "meetings": "api:meeting_list",
     "search": "api:search",
+    "statistics": "api:observation_list",
+    "statistical_indicators": "api:indicator_list",
 }
 
 

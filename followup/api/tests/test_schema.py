@@ -74,6 +74,8 @@ def test_index_lists_each_resource_with_its_address(api: Api):
         "work_plans": "http://testserver/api/v1/work-plans/",
         "meetings": "http://testserver/api/v1/meetings/",
         "search": "http://testserver/api/v1/search",
+        "statistics": "http://testserver/api/v1/statistics/",
+        "statistical_indicators": "http://testserver/api/v1/statistics/indicators/",
     }
 
 
@@ -105,7 +107,7 @@ def test_openapi_document_has_every_route_and_method_of_the_api(document):
     documented = {(path, method) for path, item in document["paths"].items() for method in item}
 
     assert documented == expected
-    assert len(expected) == 53
+    assert len(expected) == 59
 
 
 def test_openapi_document_describes_the_personal_token(document):
@@ -159,6 +161,12 @@ def test_every_route_has_a_namespaced_name():
             "work_plan_detail",
             "meeting_list",
             "meeting_detail",
+            "observation_list",
+            "observation_export_csv",
+            "observation_export_json",
+            "observation_detail",
+            "indicator_list",
+            "indicator_detail",
         ]
     )
 

@@ -8,7 +8,6 @@ with what was typed kept (status 400), or as a message for a rule that refuses t
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,6 +28,7 @@ from followup.meetings.forms import (
 )
 from followup.meetings.models import CalendarRow, Meeting, WorkPlan
 from followup.meetings.services import MeetingError
+from followup.workspace_forms import add_service_errors, posted
 
 
 def _secretariat(request: HttpRequest) -> User:
@@ -36,20 +36,6 @@ def _secretariat(request: HttpRequest) -> User:
     if not isinstance(user, User) or not permissions.can_manage_meetings(user):
         raise PermissionDenied
     return user
-
-
-def _posted(request: HttpRequest) -> Any:
-    """The posted data (empty on a POST without fields, so the form is bound), else None."""
-    return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError beside the fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _form_page(
@@ -77,12 +63,12 @@ def manage(request: HttpRequest) -> HttpResponse:
 @login_required
 def meeting_create(request: HttpRequest) -> HttpResponse:
     user = _secretariat(request)
-    form = MeetingForm(_posted(request), initial={"language": request.LANGUAGE_CODE[:2]})
+    form = MeetingForm(posted(request), initial={"language": request.LANGUAGE_CODE[:2]})
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.create_meeting(form.values(), by=user)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Meeting saved: “%(title)s”.") % {"title": meeting.title})
             return redirect("meetings:meeting_edit", meeting.pk)
@@ -101,7 +87,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.save_meeting(meeting, form.values(), by=user)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("Meeting saved: “%(title)s”.") % {"title": meeting.title}
@@ -118,14 +104,14 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def document_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = _secretariat(request)
     meeting = get_object_or_404(Meeting, pk=pk)
-    form = DocumentForm(_posted(request), request.FILES if request.method == "POST" else None)
+    form = DocumentForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             document = services.add_document(
                 meeting, form.values(), upload=form.cleaned_data["file"], by=user
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Document added: “%(title)s”.") % {"title": document.title})
             return redirect(meeting)
@@ -157,7 +143,7 @@ def finding_entry(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a finding of the meeting as an entry of an actor's report."""
     user = _secretariat(request)
     meeting = queries.meeting_for_page(pk)
-    form = EntryFindingForm(_posted(request), meeting=meeting)
+    form = EntryFindingForm(posted(request), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -172,7 +158,7 @@ def finding_entry(request: HttpRequest, pk: int) -> HttpResponse:
         except MeetingError as error:
             form.add_error(None, str(error))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -193,12 +179,12 @@ def finding_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a recommendation made at the meeting."""
     user = _secretariat(request)
     meeting = queries.meeting_for_page(pk)
-    form = RecommendationFindingForm(_posted(request))
+    form = RecommendationFindingForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.record_finding_as_recommendation(meeting, by=user, **form.values())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Recommendation recorded."))
             return redirect(meeting)
@@ -213,12 +199,12 @@ def finding_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def work_plan_create(request: HttpRequest) -> HttpResponse:
     user = _secretariat(request)
-    form = WorkPlanForm(_posted(request))
+    form = WorkPlanForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.create_work_plan(form.values(), by=user)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Work plan saved: “%(title)s”.") % {"title": plan.title})
             return redirect("meetings:work_plan_edit", plan.pk)
@@ -238,7 +224,7 @@ def work_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.save_work_plan(plan, form.values(), by=user)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("Work plan saved: “%(title)s”.") % {"title": plan.title}
@@ -258,12 +244,12 @@ def work_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def row_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = _secretariat(request)
     plan = get_object_or_404(WorkPlan, pk=pk)
-    form = CalendarRowForm(_posted(request))
+    form = CalendarRowForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.add_calendar_row(plan, form.values(), by=user)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Calendar row added."))
             return redirect("meetings:work_plan_edit", plan.pk)
@@ -282,7 +268,7 @@ def row_edit(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.save_calendar_row(row, form.values(), by=user)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Calendar row saved."))
                 return redirect("meetings:work_plan_edit", row.work_plan_id)

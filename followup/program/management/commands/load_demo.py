@@ -12,6 +12,7 @@ from followup.program.services import load_program
 from followup.recommendations.demo import load_recommendations_demo
 from followup.reporting.demo import load_reporting_demo
 from followup.search.index import rebuild as rebuild_index
+from followup.statistics.demo import load_statistics_demo
 
 
 class Command(BaseCommand):
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         self.stdout.write(load_demo_resources(user).summary())
         self.stdout.write(load_recommendations_demo(by=user).summary())
         self.stdout.write(load_meetings_demo(by=user).summary())
+        self.stdout.write(load_statistics_demo(by=user).summary())
         # The signals index what the loaders saved; a rebuild also covers rows loaded raw.
         indexed = sum(rebuild_index().values())
         self.stdout.write(f"Search index: {indexed} documents.")

@@ -1,0 +1,268 @@
+"""What indicators and observations look like in the API, and the observations' filters.
+
+Observations are read from plain rows (records.py) and these serializers give them their
+documented shape; indicators are model instances annotated with their counts.
+"""
+
+import re
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from followup.api.fields import NamedChoiceField
+from followup.i18n import CONTENT_LANGUAGES
+from followup.statistics.api.messages import MESSAGES
+from followup.statistics.areas import normalize_area
+from followup.statistics.breakdowns import TOTAL, normalize_breakdown
+from followup.statistics.models import CODE_PATTERN, Indicator
+
+UNIT = _("The indicator's unit: persons, usd (US dollars), percent, per_1000 or number.")
+BREAKDOWN_HELP = _(
+    "Empty for the total; otherwise dimension:value pairs joined by “;”, such as sex:female, "
+    "age:15-24 or origin:VEN."
+)
+AREA_HELP = _(
+    "A country's ISO 3166-1 alpha-3 code, or a region's: XAM (the Americas), XLC (Latin "
+    "America and the Caribbean) or XWD (World)."
+)
+
+
+def _absolute(request: Any, route: str, *args: Any) -> str:
+    return str(request.build_absolute_uri(reverse(route, args=args)))
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "properties": {"en": {"type": "string"}, "es": {"type": "string"}},
+        "required": ["en", "es"],
+    }
+)
+class TextsField(serializers.Field):
+    """The `<name>_en` / `<name>_es` columns as one {"en", "es"} object, as in the registry."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value: Any) -> dict[str, str]:
+        return {
+            language: getattr(value, f"{self.field_name}_{language}")
+            for language in CONTENT_LANGUAGES
+        }
+
+
+# Observations -------------------------------------------------------------------------------
+
+
+class SourceDocumentSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text=_("The imported document's id."))
+    title = serializers.CharField()
+    filename = serializers.CharField()
+
+
+class ObservationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    indicator = serializers.CharField(help_text=_("The indicator's code."))
+    area = serializers.CharField(help_text=AREA_HELP)
+    area_name = serializers.CharField(help_text=_("The country's or region's name."))
+    year = serializers.IntegerField()
+    breakdown = serializers.CharField(help_text=BREAKDOWN_HELP)
+    breakdown_label = serializers.CharField(
+        help_text=_("The breakdown in words, such as “Total” or “Sex: female”.")
+    )
+    value = serializers.FloatField()
+    unit = NamedChoiceField(Indicator.Unit.choices, schema_name="IndicatorUnitEnum", help_text=UNIT)
+    note = serializers.CharField()
+    source = serializers.CharField(  # type: ignore[assignment]  # DRF pops declared fields
+        help_text=_("Who published the figure: its own source, or else the indicator's.")
+    )
+    source_document = SourceDocumentSerializer(
+        allow_null=True,
+        help_text=_("The imported document that states the figure, if any."),
+    )
+    revision = serializers.IntegerField(
+        help_text=_("1 for a figure never corrected; one more at each correction.")
+    )
+    updated_at = serializers.DateTimeField(help_text=_("When the figure was last set."))
+
+
+class ObservationRevisionSerializer(serializers.Serializer):
+    revision = serializers.IntegerField()
+    value = serializers.FloatField()
+    note = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]  # DRF pops declared fields
+    source_document = SourceDocumentSerializer(allow_null=True)
+    recorded_at = serializers.DateTimeField(help_text=_("When this figure was set."))
+    replaced_at = serializers.DateTimeField(help_text=_("When a correction replaced it."))
+
+
+class ObservationDetailSerializer(ObservationSerializer):
+    history = ObservationRevisionSerializer(
+        many=True, help_text=_("The figures this one replaced, newest first.")
+    )
+
+
+# Indicators ---------------------------------------------------------------------------------
+
+
+class IndicatorSerializer(serializers.Serializer):
+    api_url = serializers.HyperlinkedIdentityField(
+        view_name="api:indicator_detail", lookup_field="code"
+    )
+    page_url = serializers.SerializerMethodField(help_text=_("The indicator's page on the site."))
+    observations_url = serializers.SerializerMethodField(
+        help_text=_("The indicator's observations in the API.")
+    )
+    code = serializers.CharField(read_only=True)
+    name = TextsField()
+    unit = NamedChoiceField(Indicator.Unit.choices, schema_name="IndicatorUnitEnum", read_only=True)
+    decimals = serializers.IntegerField(read_only=True, help_text=_("Decimals shown on pages."))
+    aggregation = NamedChoiceField(
+        Indicator.Aggregation.choices,
+        schema_name="IndicatorAggregationEnum",
+        read_only=True,
+        help_text=_("sum: a region's figure is the sum of its countries'; none: rates and shares."),
+    )
+    definition = TextsField()
+    source = serializers.CharField(read_only=True)  # type: ignore[assignment]  # DRF pops declared fields
+    source_url = serializers.CharField(read_only=True)
+    illustrative = serializers.BooleanField(
+        read_only=True,
+        help_text=_("True for generated demonstration figures, which are not real statistics."),
+    )
+    observations = serializers.IntegerField(source="observation_count", read_only=True)
+    areas = serializers.IntegerField(
+        source="area_count", read_only=True, help_text=_("Countries and regions with figures.")
+    )
+    first_year = serializers.IntegerField(read_only=True, allow_null=True)
+    last_year = serializers.IntegerField(read_only=True, allow_null=True)
+
+    def get_page_url(self, indicator: Indicator) -> str:
+        return _absolute(self.context["request"], "statistics:indicator", indicator.code)
+
+    def get_observations_url(self, indicator: Indicator) -> str:
+        address = _absolute(self.context["request"], "api:observation_list")
+        return f"{address}?{urlencode({'indicator': indicator.code})}"
+
+
+# Filters ------------------------------------------------------------------------------------
+# An empty parameter (`?year=`, as a form sends a field left empty) filters nothing.
+
+
+class CodesField(serializers.ListField):
+    """Codes given as a repeated parameter, comma-separated, or both; without repeats, in
+    the order given."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        child = serializers.CharField(max_length=1000, allow_blank=True)
+        super().__init__(child=child, required=False, **kwargs)
+
+    def to_internal_value(self, data: Any) -> list[str]:
+        values = super().to_internal_value(data)
+        codes = (code.strip() for value in values for code in value.split(","))
+        return list(dict.fromkeys(code for code in codes if code))  # "" and ",," drop out
+
+
+@extend_schema_field({"type": "integer", "minimum": 1000, "maximum": 9999})
+class YearField(serializers.Field):
+    """A year of four digits, read as text so that the message can quote what was given."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, **kwargs)
+
+    def validate_empty_values(self, data: Any) -> tuple[bool, Any]:
+        return super().validate_empty_values(serializers.empty if data == "" else data)
+
+    def to_internal_value(self, data: Any) -> int:
+        text = str(data).strip()
+        # [0-9], not \d: \d also matches other scripts' digits ("٢٠١٦").
+        if not re.fullmatch(r"[0-9]{4}", text):
+            raise serializers.ValidationError(MESSAGES["not_a_year"] % {"value": text})
+        return int(text)
+
+
+class BreakdownField(serializers.CharField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, max_length=100, **kwargs)
+
+    def validate_empty_values(self, data: Any) -> tuple[bool, Any]:
+        return super().validate_empty_values(serializers.empty if data == "" else data)
+
+
+class ObservationFilters(serializers.Serializer):
+    indicator = CodesField(
+        help_text=_(
+            "Indicator codes, repeated (indicator=A&indicator=B) or separated by commas "
+            "(indicator=A,B)."
+        )
+    )
+    country = CodesField(
+        help_text=_(
+            "ISO 3166-1 alpha-3 country codes, or region codes (XAM the Americas, XLC Latin "
+            "America and the Caribbean, XWD World); repeated or separated by commas."
+        )
+    )
+    year = YearField(help_text=_("Figures of that year, such as 2016."))
+    year_from = YearField(help_text=_("Figures of that year and later."))
+    year_to = YearField(help_text=_("Figures of that year and earlier."))
+    breakdown = BreakdownField(
+        help_text=_(
+            "“total” for the totals only, or one breakdown, such as sex:female or "
+            "age:15-24;sex:female. Every breakdown when left out."
+        ),
+    )
+
+    def validate_indicator(self, codes: list[str]) -> list[str]:
+        """The indicators' codes as defined (in capitals), checked in one query; every
+        unknown code named."""
+        # A text that cannot be a code never reaches the database (nor a NUL character).
+        wanted = {code: code.upper() for code in codes if re.fullmatch(CODE_PATTERN, code.upper())}
+        found = set(
+            Indicator.objects.filter(code__in=set(wanted.values())).values_list("code", flat=True)
+        )
+        unknown = [code for code in codes if wanted.get(code) not in found]
+        if unknown:
+            raise serializers.ValidationError(
+                [MESSAGES["unknown_indicator"] % {"value": code} for code in unknown]
+            )
+        return list(dict.fromkeys(wanted[code] for code in codes))
+
+    def validate_country(self, codes: list[str]) -> list[str]:
+        areas, errors = [], []
+        for code in codes:
+            try:
+                areas.append(normalize_area(code))
+            except DjangoValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise serializers.ValidationError(errors)
+        return list(dict.fromkeys(areas))
+
+    def validate_breakdown(self, text: str) -> str:
+        # normalize_breakdown caches what it accepts: given the text without spaces and in
+        # lower case, the ways of writing one breakdown that reach its cache stay few.
+        # A refusal is not cached, and quotes the text as given.
+        compact = "".join(text.split()).casefold()
+        if compact == "total":
+            return TOTAL
+        try:
+            return normalize_breakdown(compact)
+        except DjangoValidationError:
+            pass
+        try:
+            return normalize_breakdown(text)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        first, last = data.get("year_from"), data.get("year_to")
+        if first is not None and last is not None and first > last:
+            raise serializers.ValidationError(
+                {"year_from": [MESSAGES["years_reversed"] % {"first": first, "last": last}]}
+            )
+        return data
