@@ -33,7 +33,7 @@ class Indicator(models.Model):
         NUMBER = "number", _("number")
 
     class Aggregation(models.TextChoices):
-        SUM = "sum", _("add up across countries")
+        SUM = "sum", _("added up")
         NONE = "none", _("not added up (rates and shares)")
 
     code = models.CharField(

@@ -15,5 +15,9 @@ def can_import_statistics(user: AnyUser) -> bool:
     return bool(user.is_active and user.has_perm("statistics.add_importbatch"))
 
 
+def can_add_indicators(user: AnyUser) -> bool:
+    return bool(user.is_active and user.has_perm("statistics.add_indicator"))
+
+
 def can_manage_indicators(user: AnyUser) -> bool:
     return bool(user.is_active and user.has_perm("statistics.change_indicator"))

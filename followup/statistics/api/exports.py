@@ -40,6 +40,7 @@ CSV_COLUMNS = (
     "unit",
     "note",
     "source",
+    "illustrative",
     "source_document_id",
     "source_document_title",
     "source_document_filename",
@@ -62,8 +63,9 @@ def _records(observations: QuerySet[Observation]) -> Iterator[dict[str, Any]]:
 
 
 def number_text(value: float) -> str:
-    """A value as a spreadsheet reads it back: whole numbers without a trailing “.0”."""
-    if value.is_integer() and abs(value) < 1e15:
+    """A value as a spreadsheet reads it back: whole numbers without a trailing “.0”, while a
+    float holds them exactly (the page downloads' rule, views/data.py machine_number)."""
+    if value.is_integer() and abs(value) < 2**53:
         return str(int(value))
     return repr(value)
 
@@ -93,6 +95,8 @@ def _csv_row(record: dict[str, Any]) -> list[Any]:
         record["unit"],
         note,
         source,
+        # As JSON writes it, so that both files read the same.
+        "true" if record["illustrative"] else "false",
         document["id"],
         title,
         filename,

@@ -22,6 +22,7 @@ COLUMNS = (
     "indicator__code",
     "indicator__unit",
     "indicator__source",
+    "indicator__illustrative",
     "area",
     "year",
     "breakdown",
@@ -40,6 +41,7 @@ HISTORY_COLUMNS = (
     "note",
     "source",
     "observation__indicator__source",
+    "observation__indicator__illustrative",
     "source_document_id",
     "source_document__title",
     "source_document__filename",
@@ -97,6 +99,7 @@ def observation_record(row: Sequence[Any], labels: Labels) -> dict[str, Any]:
         code,
         unit,
         indicator_source,
+        illustrative,
         area,
         year,
         breakdown,
@@ -121,6 +124,8 @@ def observation_record(row: Sequence[Any], labels: Labels) -> dict[str, Any]:
         "unit": unit,
         "note": note,
         "source": source or indicator_source,
+        # Said on every figure: one with a source of its own still belongs to a demonstration.
+        "illustrative": illustrative,
         "source_document": _document(document_id, title, filename),
         "revision": revision,
         "updated_at": labels.moment(updated_at),
@@ -137,7 +142,16 @@ def observation_history(record: dict[str, Any]) -> list[dict[str, Any]]:
     )
     history: list[dict[str, Any]] = []
     replaced_at = record["updated_at"]
-    for revision, value, note, source, indicator_source, *document, recorded_at in rows:
+    for (
+        revision,
+        value,
+        note,
+        source,
+        indicator_source,
+        illustrative,
+        *document,
+        recorded_at,
+    ) in rows:
         recorded = _DATETIME.to_representation(recorded_at)
         history.append(
             {
@@ -145,6 +159,7 @@ def observation_history(record: dict[str, Any]) -> list[dict[str, Any]]:
                 "value": value,
                 "note": note,
                 "source": source or indicator_source,
+                "illustrative": illustrative,
                 "source_document": _document(*document),
                 "recorded_at": recorded,
                 "replaced_at": replaced_at,

@@ -5,9 +5,12 @@ documented shape; indicators are model instances annotated with their counts.
 """
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +29,7 @@ BREAKDOWN_HELP = _(
     "Empty for the total; otherwise dimension:value pairs joined by “;”, such as sex:female, "
     "age:15-24 or origin:VEN."
 )
+ILLUSTRATIVE_HELP = _("True for generated demonstration figures, which are not real statistics.")
 AREA_HELP = _(
     "A country's ISO 3166-1 alpha-3 code, or a region's: XAM (the Americas), XLC (Latin "
     "America and the Caribbean) or XWD (World)."
@@ -81,6 +85,7 @@ class ObservationSerializer(serializers.Serializer):
     source = serializers.CharField(  # type: ignore[assignment]  # DRF pops declared fields
         help_text=_("Who published the figure: its own source, or else the indicator's.")
     )
+    illustrative = serializers.BooleanField(help_text=ILLUSTRATIVE_HELP)
     source_document = SourceDocumentSerializer(
         allow_null=True,
         help_text=_("The imported document that states the figure, if any."),
@@ -96,6 +101,7 @@ class ObservationRevisionSerializer(serializers.Serializer):
     value = serializers.FloatField()
     note = serializers.CharField()
     source = serializers.CharField()  # type: ignore[assignment]  # DRF pops declared fields
+    illustrative = serializers.BooleanField(help_text=ILLUSTRATIVE_HELP)
     source_document = SourceDocumentSerializer(allow_null=True)
     recorded_at = serializers.DateTimeField(help_text=_("When this figure was set."))
     replaced_at = serializers.DateTimeField(help_text=_("When a correction replaced it."))
@@ -131,10 +137,7 @@ class IndicatorSerializer(serializers.Serializer):
     definition = TextsField()
     source = serializers.CharField(read_only=True)  # type: ignore[assignment]  # DRF pops declared fields
     source_url = serializers.CharField(read_only=True)
-    illustrative = serializers.BooleanField(
-        read_only=True,
-        help_text=_("True for generated demonstration figures, which are not real statistics."),
-    )
+    illustrative = serializers.BooleanField(read_only=True, help_text=ILLUSTRATIVE_HELP)
     observations = serializers.IntegerField(source="observation_count", read_only=True)
     areas = serializers.IntegerField(
         source="area_count", read_only=True, help_text=_("Countries and regions with figures.")
@@ -158,12 +161,30 @@ class CodesField(serializers.ListField):
     """Codes given as a repeated parameter, comma-separated, or both; without repeats, in
     the order given."""
 
+    MAX_LENGTH = 1000
+
     def __init__(self, **kwargs: Any) -> None:
-        child = serializers.CharField(max_length=1000, allow_blank=True)
+        child = serializers.CharField(max_length=self.MAX_LENGTH, allow_blank=True)
         super().__init__(child=child, required=False, **kwargs)
 
     def to_internal_value(self, data: Any) -> list[str]:
-        values = super().to_internal_value(data)
+        # The texts are checked here, not by the child field, whose messages would come keyed
+        # by the value's position ({"0": [...]}) instead of the flat list every error has.
+        if isinstance(data, str | Mapping) or not hasattr(data, "__iter__"):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        values = [str(value) for value in data]
+        problems: list[str] = []
+        if any(len(value) > self.MAX_LENGTH for value in values):
+            problems.append(
+                serializers.CharField.default_error_messages["max_length"].format(
+                    max_length=self.MAX_LENGTH
+                )
+            )
+        # PostgreSQL cannot hold a NUL character, nor be asked about one.
+        if any("\x00" in value for value in values):
+            problems.append(str(ProhibitNullCharactersValidator.message))
+        if problems:
+            raise serializers.ValidationError(problems)
         codes = (code.strip() for value in values for code in value.split(","))
         return list(dict.fromkeys(code for code in codes if code))  # "" and ",," drop out
 
@@ -195,6 +216,13 @@ class BreakdownField(serializers.CharField):
 
 
 class ObservationFilters(serializers.Serializer):
+    """The filters. A parameter that is none of them, nor one the view names in its context's
+    `also_allowed` (paging, ?format=), answers 400: ignored, it would give every figure as if
+    it had filtered them."""
+
+    # Other names of a filter: the site's downloads write `countries`.
+    ALIASES = {"countries": "country"}
+
     indicator = CodesField(
         help_text=_(
             "Indicator codes, repeated (indicator=A&indicator=B) or separated by commas "
@@ -216,6 +244,19 @@ class ObservationFilters(serializers.Serializer):
             "age:15-24;sex:female. Every breakdown when left out."
         ),
     )
+
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        if isinstance(data, QueryDict):
+            data = data.copy()
+            for alias, name in self.ALIASES.items():
+                for value in data.pop(alias, []):
+                    data.appendlist(name, value)
+        accepted = [*self.fields, *self.ALIASES, *self.context.get("also_allowed", ())]
+        unknown = [name for name in data if name not in accepted]
+        if unknown:
+            message = MESSAGES["unknown_parameter"] % {"names": ", ".join(accepted)}
+            raise serializers.ValidationError({name: [message] for name in unknown})
+        return dict(super().to_internal_value(data))
 
     def validate_indicator(self, codes: list[str]) -> list[str]:
         """The indicators' codes as defined (in capitals), checked in one query; every

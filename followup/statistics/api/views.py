@@ -3,7 +3,8 @@ observation with its history, and the indicators with their coverage.
 
 Everything here is public open data (permissions.can_read_statistics) and read-only: figures
 change only through imports, in the workspace or with `followup stats import`. A filter the
-API cannot apply answers 400 naming the parameter and the value.
+API cannot apply answers 400 naming the parameter and the value, and so does a parameter it
+does not know.
 """
 
 import re
@@ -22,10 +23,10 @@ from rest_framework import exceptions, generics
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from followup.api.errors import LIST, READ
-from followup.api.filters import query_filters
 from followup.api.pagination import Pagination
 from followup.statistics.api.exports import export_filename, export_response
 from followup.statistics.api.messages import TAGS
@@ -43,6 +44,17 @@ from followup.statistics.api.serializers import (
 )
 from followup.statistics.models import CODE_PATTERN, Indicator, Observation
 
+# ?format=, which DRF reads on every endpoint.
+FORMAT = api_settings.URL_FORMAT_OVERRIDE
+FILTERS: list[OpenApiParameter | type[ObservationFilters]] = [
+    ObservationFilters,
+    OpenApiParameter(
+        "countries",
+        {"type": "array", "items": {"type": "string"}},
+        description=_("Another name for country, as the site's downloads write it."),
+        explode=True,
+    ),
+]
 ORDER_NOTE = _(
     "Ordered by indicator (in the order they were defined), breakdown (the total first), "
     "area code and year."
@@ -66,8 +78,13 @@ def filter_observations(filters: dict[str, Any]) -> QuerySet[Observation]:
     return observations
 
 
-def _requested_observations(request: Request) -> QuerySet[Observation]:
-    return filter_observations(query_filters(request, ObservationFilters))
+def requested_filters(request: Request, *also_allowed: str) -> dict[str, Any]:
+    """The validated filters of this request (only those given); ValidationError otherwise,
+    for a parameter that is neither a filter nor one of `also_allowed` too."""
+    context = {"also_allowed": [name for name in (*also_allowed, FORMAT) if name]}
+    serializer = ObservationFilters(data=request.query_params, context=context)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
 
 
 # Observations -------------------------------------------------------------------------------
@@ -81,11 +98,12 @@ class ObservationList(generics.GenericAPIView):
     @extend_schema(
         summary=_("Observations: migration statistics by indicator, area, year and breakdown"),
         description=ORDER_NOTE,
-        parameters=[ObservationFilters],
+        parameters=FILTERS,
         responses={200: ObservationSerializer(many=True), **LIST},
     )
     def get(self, request: Request) -> Response:
-        rows = observation_rows(_requested_observations(request))
+        paging = (Pagination.limit_query_param, Pagination.offset_query_param)
+        rows = observation_rows(filter_observations(requested_filters(request, *paging)))
         page = self.paginate_queryset(rows)
         assert page is not None  # the view always pages
         labels = Labels()
@@ -106,7 +124,8 @@ class ExportView(APIView):
         return renderer, renderer.media_type
 
     def get(self, request: Request) -> Any:
-        filters = query_filters(request, ObservationFilters)
+        # Not paged: `limit` and `offset` would be ignored, so they are refused.
+        filters = requested_filters(request)
         filename = export_filename(self.fmt, filters.get("indicator", []))
         return export_response(filter_observations(filters), self.fmt, filename)
 
@@ -122,7 +141,7 @@ class ExportView(APIView):
             "source_document_id, source_document_title and source_document_filename); UTF-8 with "
             "a byte order mark."
         ),
-        parameters=[ObservationFilters],
+        parameters=FILTERS,
         responses={
             (200, "text/csv"): OpenApiResponse(
                 OpenApiTypes.STR, description=_("The observations, one per row.")
@@ -145,7 +164,7 @@ class ObservationCsvExport(ExportView):
             "for download; the filters and the order are the observations list's. A JSON array "
             "of the list's items."
         ),
-        parameters=[ObservationFilters],
+        parameters=FILTERS,
         responses={200: ObservationSerializer(many=True), **LIST},
         operation_id="statistics_export_json",
     )

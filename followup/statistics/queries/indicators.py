@@ -6,14 +6,16 @@ breakdowns it has figures for, and its figures for the breakdown shown (the uniq
 (indicator, breakdown, area, year) serves both of the latter).
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from followup.statistics.breakdowns import TOTAL, breakdown_label
-from followup.statistics.models import Indicator, Observation
+from followup.statistics.models import CODE_PATTERN, Indicator, Observation
 from followup.statistics.queries.figures import (
     Observed,
     RankRow,
@@ -34,8 +36,12 @@ DEFAULT_SERIES = 5
 
 
 def get_indicator(code: str) -> Indicator:
-    """The indicator with this code, in any case; Http404 otherwise."""
-    return get_object_or_404(Indicator, code=code.strip().upper())
+    """The indicator with this code, in any case; Http404 otherwise, without asking the
+    database about a code no indicator can have (PostgreSQL refuses text with NUL)."""
+    code = code.strip().upper()
+    if not re.fullmatch(CODE_PATTERN, code):
+        raise Http404
+    return get_object_or_404(Indicator, code=code)
 
 
 def breakdowns_of(indicator: Indicator) -> tuple[str, ...]:

@@ -14,8 +14,10 @@ from django.core.cache import cache
 from followup.api.tests.conftest import PERSONAS, Api, persona
 from followup.ingest.models import SourceDocument
 from followup.statistics.api import urlpatterns
+from followup.statistics.api.exports import number_text
 from followup.statistics.models import Indicator, Observation, ObservationRevision
 from followup.statistics.tests.factories import IndicatorFactory, ObservationFactory
+from followup.statistics.views.data import machine_number
 
 pytestmark = pytest.mark.django_db
 
@@ -144,6 +146,7 @@ def test_an_observation_as_listed(api, stock, document):
         "unit": "persons",
         "note": "Doubled in 20 years.",
         "source": "CAM work plan",
+        "illustrative": False,
         "source_document": {
             "id": document.pk,
             "title": "CAM work plan 2016–2017",
@@ -161,6 +164,33 @@ def test_a_figure_without_its_own_source_gives_the_indicators(api, stock):
 
     assert (item["source"], item["source_document"]) == ("Test statistics office", None)
     assert (item["area_name"], item["breakdown_label"]) == ("Mexico", "Sex: female")
+
+
+def test_a_figure_of_an_illustrative_indicator_says_so_everywhere(api, stock):
+    """Even with a source of its own, a demonstration's figure must not pass for a real one."""
+    demo = IndicatorFactory.create(code="DEMO_X", illustrative=True, source="Generated demo data")
+    observation = figure(demo, "MEX", 2020, 5.0, source="UN DESA", revision=2)
+    ObservationRevision.objects.create(
+        observation=observation, revision=1, value=4.0, recorded_at=WHEN
+    )
+    figure(stock, "MEX", 2020, 6.0)
+
+    listed = results(api.get(LIST))
+    detail = api.get(f"{LIST}{observation.pk}/").json()
+    exported = json.loads(streamed(api.get(JSON)))
+    rows = list(csv.DictReader(io.StringIO(streamed(api.get(CSV)).removeprefix("\ufeff"))))
+
+    # In the order the indicators were defined: the `stock` fixture's first.
+    assert [(item["indicator"], item["illustrative"]) for item in listed] == [
+        ("MIG_STOCK", False),
+        ("DEMO_X", True),
+    ]
+    assert (detail["source"], detail["illustrative"]) == ("UN DESA", True)
+    assert [item["illustrative"] for item in detail["history"]] == [True]
+    assert exported == listed
+    assert [(row["indicator"], row["illustrative"]) for row in rows] == [
+        (item["indicator"], "true" if item["illustrative"] else "false") for item in listed
+    ]
 
 
 def test_names_follow_the_language_asked_for(api, stock):
@@ -293,13 +323,116 @@ def test_a_bad_filter_answers_400_naming_the_parameter_and_value(
     assert response.json() == {"detail": "Invalid input.", "errors": errors}
 
 
-def test_a_null_character_in_a_filter_is_refused_without_reaching_the_database(api, stock):
-    response = api.get(LIST, data={"indicator": "MIG\x00STOCK"})
+@pytest.mark.parametrize(
+    ("name", "field"),
+    [("indicator", "indicator"), ("country", "country"), ("countries", "country")],
+)
+def test_a_null_character_in_codes_is_refused_without_reaching_the_database(
+    api, stock, name, field, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        response = api.get(LIST, data={name: ["MEX", "MIG\x00STOCK"]})
 
+    # A flat list of messages, as the error schema says, not one keyed by position.
     assert response.json() == {
         "detail": "Invalid input.",
-        "errors": {"indicator": {"0": ["Null characters are not allowed."]}},
+        "errors": {field: ["Null characters are not allowed."]},
     }
+
+
+@pytest.mark.parametrize("address", [LIST, CSV, JSON])
+@pytest.mark.parametrize("name", ["indicator", "country"])
+def test_a_code_too_long_is_refused_with_a_flat_list_of_messages(api, stock, address, name):
+    response = api.get(address, data={name: ["ZZZ", "A" * 1001, "A" * 1000]})
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "Invalid input.",
+        "errors": {name: ["Ensure this field has no more than 1000 characters."]},
+    }
+
+
+def test_a_code_too_long_and_a_null_character_are_both_named(api, stock):
+    response = api.get(LIST, data={"country": ["A" * 1001, "M\x00X"]})
+
+    assert response.json()["errors"] == {
+        "country": [
+            "Ensure this field has no more than 1000 characters.",
+            "Null characters are not allowed.",
+        ]
+    }
+
+
+# Parameters ---------------------------------------------------------------------------------
+
+UNKNOWN = "There is no such parameter here; the parameters are %s."
+LIST_PARAMETERS = (
+    "indicator, country, year, year_from, year_to, breakdown, countries, limit, offset, format"
+)
+EXPORT_PARAMETERS = "indicator, country, year, year_from, year_to, breakdown, countries, format"
+
+
+def test_countries_is_another_name_for_country(api, stock):
+    for area, value in (("MEX", 1.0), ("CAN", 2.0), ("GTM", 3.0)):
+        figure(stock, area, 2020, value)
+    query = "countries=mex,CAN&country=CAN"
+
+    listed = results(api.get(f"{LIST}?{query}"))
+    exported = json.loads(streamed(api.get(f"{JSON}?{query}")))
+    rows = list(csv.DictReader(io.StringIO(streamed(api.get(f"{CSV}?{query}")).lstrip("\ufeff"))))
+
+    assert [item["area"] for item in listed] == ["CAN", "MEX"]
+    assert exported == listed
+    assert [row["area"] for row in rows] == ["CAN", "MEX"]
+
+
+def test_a_bad_code_under_countries_is_named_under_country(api, stock):
+    response = api.get(f"{LIST}?countries=ZZZ")
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["country"]
+
+
+@pytest.mark.parametrize(
+    ("address", "query", "names", "parameters"),
+    [
+        (LIST, "area=ZZZ", ["area"], LIST_PARAMETERS),
+        (LIST, "area=ZZZ&Country=MEX&country=MEX", ["area", "Country"], LIST_PARAMETERS),
+        (LIST, "country[0]=MEX", ["country[0]"], LIST_PARAMETERS),
+        (CSV, "area=ZZZ", ["area"], EXPORT_PARAMETERS),
+        (JSON, "year=2020&page=2", ["page"], EXPORT_PARAMETERS),
+        # Exports are not paged: a limit would be ignored, so it is refused.
+        (CSV, "limit=10", ["limit"], EXPORT_PARAMETERS),
+        (JSON, "offset=10", ["offset"], EXPORT_PARAMETERS),
+    ],
+)
+def test_an_unknown_parameter_answers_400_naming_it(api, stock, address, query, names, parameters):
+    response = api.get(f"{address}?{query}")
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "Invalid input.",
+        "errors": {name: [UNKNOWN % parameters] for name in names},
+    }
+
+
+@pytest.mark.parametrize(
+    ("address", "query"),
+    [
+        (LIST, "limit=1&offset=1&format=json"),
+        (LIST, "format=json&indicator="),
+        (CSV, "format=json"),
+        (JSON, "year="),
+    ],
+)
+def test_paging_and_format_parameters_are_accepted(api, stock, address, query):
+    figure(stock, "MEX", 2020, 1.0)
+
+    assert api.get(f"{address}?{query}").status_code == 200
+
+
+def test_the_indicators_list_is_left_as_other_apis_lists(api, stock):
+    assert api.get(f"{INDICATORS}?area=ZZZ").status_code == 200
 
 
 def test_the_list_runs_the_same_queries_for_3_and_30_figures(
@@ -347,6 +480,7 @@ def test_the_csv_export_has_every_figure_with_the_lists_fields(api, stock, docum
         "unit": "persons",
         "note": "'=SUM(A1)",
         "source": "OAS",
+        "illustrative": "false",
         "source_document_id": str(document.pk),
         "source_document_title": "CAM work plan 2016–2017",
         "source_document_filename": "work-plan.txt",
@@ -372,6 +506,22 @@ def test_the_json_export_holds_the_lists_items_whole(api, stock, remittances, do
         listed += results(api.get(f"{LIST}?indicator=MIG_STOCK&year_from=2001&offset={offset}"))
     assert len(exported) == 59
     assert exported == listed
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1e15, "1000000000000000"),
+        (-1e15, "-1000000000000000"),
+        (2.0**53 - 1, "9007199254740991"),
+        (2.0**53, "9007199254740992.0"),
+        (61e6, "61000000"),
+        (0.25, "0.25"),
+    ],
+)
+def test_the_csv_writes_whole_numbers_as_the_page_downloads_do(value, text):
+    assert number_text(value) == text
+    assert number_text(value) == str(machine_number(value))
 
 
 def test_an_export_follows_the_language_asked_for(api, stock):
@@ -445,6 +595,7 @@ def test_an_observation_shows_its_history_newest_first(api, stock, document):
             "value": 20.0,
             "note": "Draft 2",
             "source": "Test statistics office",
+            "illustrative": False,
             "source_document": None,
             "recorded_at": "2023-01-01T19:00:00-05:00",
             "replaced_at": "2024-05-06T03:08:09-04:00",
@@ -454,6 +605,7 @@ def test_an_observation_shows_its_history_newest_first(api, stock, document):
             "value": 10.0,
             "note": "Draft 1",
             "source": "Test statistics office",
+            "illustrative": False,
             "source_document": {
                 "id": document.pk,
                 "title": "CAM work plan 2016–2017",
@@ -553,7 +705,20 @@ def test_the_document_describes_the_exports_media_types(api):
         "year_from",
         "year_to",
         "breakdown",
+        "countries",
         "limit",
         "offset",
     }
     assert all(p.get("description") for p in parameters)
+
+
+def test_the_document_marks_illustrative_figures(api):
+    schemas = api.get("/api/v1/openapi.json").json()["components"]["schemas"]
+
+    for name in ("Observation", "ObservationDetail", "ObservationRevision"):
+        assert schemas[name]["properties"]["illustrative"] == {
+            "type": "boolean",
+            "description": "True for generated demonstration figures, which are not real "
+            "statistics.",
+        }
+        assert "illustrative" in schemas[name]["required"]

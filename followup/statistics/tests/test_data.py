@@ -14,7 +14,7 @@ from followup.statistics.views.data import json_text
 
 pytestmark = pytest.mark.django_db
 
-HEADER = "indicator,area,area_name,year,breakdown,value,unit,note,source,revision\r\n"
+HEADER = "indicator,area,area_name,year,breakdown,value,unit,note,source,revision,illustrative\r\n"
 
 
 @pytest.fixture
@@ -65,6 +65,7 @@ def observation(area, name, year, value, **fields):
         "note": fields.get("note", ""),
         "source": fields.get("source", "UN DESA"),
         "revision": fields.get("revision", 1),
+        "illustrative": fields.get("illustrative", False),
     }
 
 
@@ -78,17 +79,17 @@ def test_indicator_csv_holds_every_area_and_year_of_the_total(client, world):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="statistics-mig_stock.csv"'
     assert csv_text(response) == lines(
-        "MIG_STOCK,ARG,Argentina,2020,,800,persons,,UN DESA,1",
-        "MIG_STOCK,BRA,Brazil,2015,,0,persons,,UN DESA,1",
-        "MIG_STOCK,BRA,Brazil,2020,,300,persons,,UN DESA,1",
-        "MIG_STOCK,CAN,Canada,2015,,2000,persons,,UN DESA,1",
-        "MIG_STOCK,CAN,Canada,2020,,1200,persons,,UN DESA,1",
-        "MIG_STOCK,CHL,Chile,2015,,400,persons,,UN DESA,1",
-        "MIG_STOCK,MEX,Mexico,2015,,1000,persons,,UN DESA,1",
-        "MIG_STOCK,MEX,Mexico,2020,,1200,persons,,UN DESA,1",
-        "MIG_STOCK,USA,United States,2015,,5000,persons,,UN DESA,1",
-        "MIG_STOCK,USA,United States,2020,,5000,persons,,UN DESA,1",
-        f"MIG_STOCK,XAM,The Americas,2020,,61000000,persons,{AMERICAS_NOTE},IOM,1",
+        "MIG_STOCK,ARG,Argentina,2020,,800,persons,,UN DESA,1,false",
+        "MIG_STOCK,BRA,Brazil,2015,,0,persons,,UN DESA,1,false",
+        "MIG_STOCK,BRA,Brazil,2020,,300,persons,,UN DESA,1,false",
+        "MIG_STOCK,CAN,Canada,2015,,2000,persons,,UN DESA,1,false",
+        "MIG_STOCK,CAN,Canada,2020,,1200,persons,,UN DESA,1,false",
+        "MIG_STOCK,CHL,Chile,2015,,400,persons,,UN DESA,1,false",
+        "MIG_STOCK,MEX,Mexico,2015,,1000,persons,,UN DESA,1,false",
+        "MIG_STOCK,MEX,Mexico,2020,,1200,persons,,UN DESA,1,false",
+        "MIG_STOCK,USA,United States,2015,,5000,persons,,UN DESA,1,false",
+        "MIG_STOCK,USA,United States,2020,,5000,persons,,UN DESA,1,false",
+        f"MIG_STOCK,XAM,The Americas,2020,,61000000,persons,{AMERICAS_NOTE},IOM,1,false",
     )
 
 
@@ -101,7 +102,7 @@ def test_indicator_csv_follows_the_breakdown_year_and_countries(client, world):
         'attachment; filename="statistics-mig_stock-sex-female-2020.csv"'
     )
     assert csv_text(response) == lines(
-        "MIG_STOCK,MEX,Mexico,2020,sex:female,600,persons,,UN DESA,1"
+        "MIG_STOCK,MEX,Mexico,2020,sex:female,600,persons,,UN DESA,1,false"
     )
 
 
@@ -109,8 +110,8 @@ def test_indicator_csv_of_chosen_countries_in_every_year(client, world):
     response = client.get(url("indicator_csv", "MIG_STOCK", query="?countries=CHL,ARG"))
 
     assert csv_text(response) == lines(
-        "MIG_STOCK,ARG,Argentina,2020,,800,persons,,UN DESA,1",
-        "MIG_STOCK,CHL,Chile,2015,,400,persons,,UN DESA,1",
+        "MIG_STOCK,ARG,Argentina,2020,,800,persons,,UN DESA,1,false",
+        "MIG_STOCK,CHL,Chile,2015,,400,persons,,UN DESA,1,false",
     )
 
 
@@ -122,8 +123,8 @@ def test_indicator_csv_writes_decimals_revisions_and_names_in_the_language(clien
     response = client.get(url("indicator_csv", "MIG_SHARE", language="es"))
 
     assert csv_text(response) == lines(
-        "MIG_SHARE,MEX,México,2020,,0.95,percent,'=corrected,INEGI,2",
-        "MIG_SHARE,USA,Estados Unidos,2020,,15.3,percent,,UN DESA,1",
+        "MIG_SHARE,MEX,México,2020,,0.95,percent,'=corrected,INEGI,2,false",
+        "MIG_SHARE,USA,Estados Unidos,2020,,15.3,percent,,UN DESA,1,false",
     )
 
 
@@ -134,7 +135,7 @@ def test_indicator_csv_keeps_negative_figures_numbers(client):
     response = client.get(url("indicator_csv", "NET"))
 
     assert csv_text(response) == lines(
-        "NET,VEN,Venezuela,2020,,-5.5,persons,,Test statistics office,1"
+        "NET,VEN,Venezuela,2020,,-5.5,persons,,Test statistics office,1,false"
     )
 
 
@@ -253,6 +254,29 @@ def test_indicator_data_refuses_bad_filters_with_a_plain_message(
     assert response.content.decode() == message
 
 
+def test_indicator_data_mark_illustrative_figures_even_with_their_own_source(client):
+    generated = IndicatorFactory.create(code="DEMO_X", illustrative=True, source="Generated")
+    ObservationFactory.create(indicator=generated, area="MEX", year=2020, value=5, source="INEGI")
+
+    text = csv_text(client.get(url("indicator_csv", "DEMO_X")))
+    document = json.loads(client.get(url("indicator_json", "DEMO_X")).content)
+
+    assert text == lines("DEMO_X,MEX,Mexico,2020,,5,persons,,INEGI,1,true")
+    assert [row["illustrative"] for row in document["observations"]] == [True]
+
+
+@pytest.mark.parametrize("code", ["MIG%00", "%00", "MIG%20STOCK", "M%C3%89X"])
+@pytest.mark.parametrize("name", ["indicator_csv", "indicator_json"])
+def test_indicator_data_of_a_malformed_code_is_not_found_without_a_query(
+    client, world, name, code, django_assert_num_queries
+):
+    # PostgreSQL refuses text with NUL: such a code must not reach the database.
+    with django_assert_num_queries(0):
+        response = client.get(url(name, "MIG_STOCK").replace("MIG_STOCK", code))
+
+    assert response.status_code == 404
+
+
 def test_indicator_data_of_a_year_without_figures_is_empty_not_an_error(client, world):
     response = client.get(url("indicator_csv", "MIG_STOCK", query="?year=1999"))
 
@@ -272,9 +296,9 @@ def test_country_csv_holds_its_totals_of_every_indicator(client, world):
 
     assert response["Content-Disposition"] == 'attachment; filename="statistics-mex.csv"'
     assert csv_text(response) == lines(
-        "MIG_SHARE,MEX,Mexico,2020,,0.9,percent,,UN DESA,1",
-        "MIG_STOCK,MEX,Mexico,2015,,1000,persons,,UN DESA,1",
-        "MIG_STOCK,MEX,Mexico,2020,,1200,persons,,UN DESA,1",
+        "MIG_SHARE,MEX,Mexico,2020,,0.9,percent,,UN DESA,1,false",
+        "MIG_STOCK,MEX,Mexico,2015,,1000,persons,,UN DESA,1,false",
+        "MIG_STOCK,MEX,Mexico,2020,,1200,persons,,UN DESA,1,false",
     )
 
 
@@ -317,8 +341,8 @@ def test_compare_csv_holds_the_areas_in_the_order_chosen(client, world):
         'attachment; filename="statistics-compare-mig_stock.csv"'
     )
     assert csv_text(response) == lines(
-        "MIG_STOCK,USA,United States,2015,,5000,persons,,UN DESA,1",
-        "MIG_STOCK,CHL,Chile,2015,,400,persons,,UN DESA,1",
+        "MIG_STOCK,USA,United States,2015,,5000,persons,,UN DESA,1,false",
+        "MIG_STOCK,CHL,Chile,2015,,400,persons,,UN DESA,1,false",
     )
 
 

@@ -176,7 +176,7 @@ def test_indicator_page_describes_the_indicator(client, world):
 
     content = text_of(response)
     assert "People living in a country other than that of their birth." in content
-    assert "Unit persons" in content
+    assert "Unit persons Across countries added up Source" in content
     assert '<a href="https://www.un.org/development/desa/pd/" rel="external">UN DESA</a>' in (
         main_html(response)
     )
@@ -407,6 +407,7 @@ def test_indicator_page_of_a_rate_has_no_total(client, world):
     response = client.get(url("indicator", "MIG_SHARE"))
 
     assert "Total of the countries" not in text_of(response)
+    assert "Across countries not added up (rates and shares)" in text_of(response)
     assert table_headed(response, "Rank")[1] == ["1", "United States", "15.3", "—"]
 
 
@@ -424,6 +425,17 @@ def test_indicator_page_of_an_unknown_indicator_is_not_found(client, world):
 
 def test_indicator_page_reads_the_code_in_any_case(client, world):
     assert client.get(url("indicator", "mig_stock")).status_code == 200
+
+
+@pytest.mark.parametrize("code", ["%00", "MIG_STOCK%00", "MIG%20STOCK", "M%C3%89X"])
+def test_indicator_page_of_a_malformed_code_is_not_found_without_a_query(
+    client, world, code, django_assert_num_queries
+):
+    # PostgreSQL refuses text with NUL: such a code must not reach the database.
+    with django_assert_num_queries(0):
+        response = client.get(url("indicator", "MIG_STOCK").replace("MIG_STOCK", code))
+
+    assert response.status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -512,6 +524,44 @@ def test_country_profile_shows_each_indicator_with_its_rank(client, world):
     assert f'<title id="{chart}-title">{title}</title>' in main_html(response)
 
 
+def test_country_profile_names_each_table_of_figures_by_year(client, world):
+    content = main_html(client.get(url("country", "MEX")))
+
+    caption = "International migrant stock: figures by year"
+    assert f'<caption class="visually-hidden">{caption}</caption>' in content
+    assert f'<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}">' in (
+        content
+    )
+    assert "Immigrants as a share of the population: figures by year" in content
+
+
+@pytest.mark.parametrize(
+    ("page", "args"), [("index", ()), ("indicator", ("MIG_STOCK",)), ("country", ("MEX",))]
+)
+def test_every_scrolling_table_can_be_reached_with_the_keyboard_and_is_named(
+    client, world, page, args
+):
+    content = main_html(client.get(url(page, *args)))
+
+    wrappers = re.findall(r'<div class="table-scroll"[^>]*>', content)
+    assert wrappers
+    for wrapper in wrappers:
+        assert re.fullmatch(
+            r'<div class="table-scroll" tabindex="0" role="region" aria-label="[^"]+">', wrapper
+        ), wrapper
+
+
+def test_indicator_page_names_its_scrolling_tables(client, world):
+    content = main_html(client.get(url("indicator", "MIG_STOCK")))
+
+    assert re.findall(r'<div class="table-scroll"[^>]*aria-label="([^"]+)">', content) == [
+        "Countries in 2020",
+        "Total of the countries",
+        "Figures recorded for regions",
+        "Figures by year (persons)",
+    ]
+
+
 def test_country_profile_shows_the_program_in_the_country(client, world, program_in_mexico):
     entry, recommendation = program_in_mexico
 
@@ -542,6 +592,10 @@ def test_country_profile_of_a_region_has_no_program_section(client, world):
     assert "61,000,000 persons (2020)" in content
     assert "rank" not in content
     assert "The Program in" not in content
+    # "… in The Americas" would not read well ("… en Las Américas").
+    chart = f"chart-{world.stock.pk}"
+    title = "International migrant stock: The Americas"
+    assert f'<title id="{chart}-title">{title}</title>' in main_html(response)
 
 
 def test_country_profile_without_figures_still_shows_the_program(client, world):

@@ -4,6 +4,7 @@ Program's record in a country as an anonymous visitor sees it."""
 import datetime
 
 import pytest
+from django.http import Http404
 from django.utils import timezone
 
 from followup.program.models import Actor
@@ -171,6 +172,19 @@ def test_series_rows_are_a_table_of_years_by_series():
 
 
 # The indicator page
+
+
+def test_get_indicator_reads_the_code_in_any_case(world):
+    assert queries.get_indicator(" mig_stock ") == world.stock
+
+
+@pytest.mark.parametrize("code", ["MIG_STOCK\x00", "\x00", "", "MIG STOCK", "_MIG", "MÉX"])
+def test_get_indicator_refuses_a_malformed_code_without_a_query(
+    world, code, django_assert_num_queries
+):
+    # PostgreSQL refuses text with NUL: such a code must not reach the database.
+    with django_assert_num_queries(0), pytest.raises(Http404):
+        queries.get_indicator(code)
 
 
 def test_indicator_page_defaults_to_the_latest_year_of_totals(world):

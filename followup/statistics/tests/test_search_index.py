@@ -2,6 +2,8 @@
 language, leading to the indicator's page, and following their edits."""
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from followup.search.queries import SearchRequest, search
 from followup.statistics.models import Indicator
@@ -43,6 +45,38 @@ def test_an_indicator_leads_to_its_page_and_is_public(indicator):
     assert hit.title == "Asylum applications (ASYLUM_APPS)"
     assert hit.public
     assert hit.kind_label == "Statistical indicator"
+
+
+def test_an_illustrative_indicator_says_so_in_its_title_in_either_language(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        demo = IndicatorFactory.create(
+            code="DEMO_X",
+            name_en="Immigrant stock",
+            name_es="Población inmigrante",
+            definition_en="Generated (Quetzal).",
+            definition_es="Generada (Quetzal).",
+            illustrative=True,
+        )
+    with translation.override("es"):
+        # The Spanish once the catalogue is compiled: “… (DEMO_X, ilustrativo)”.
+        suffix = gettext("%(name)s (%(code)s, illustrative)") % {"name": "", "code": "DEMO_X"}
+
+    with translation.override("en"):
+        english = hits("quetzal")[("indicator", demo.pk)].title
+    with translation.override("es"):
+        spanish = hits("quetzal")[("indicator", demo.pk)].title
+
+    assert english == "Immigrant stock (DEMO_X, illustrative)"
+    assert spanish == f"Población inmigrante{suffix}"
+
+
+def test_an_indicator_not_illustrative_has_its_name_and_code_for_title(indicator):
+    with translation.override("es"):
+        assert hits("quetzal")[("indicator", indicator.pk)].title == (
+            "Solicitudes de asilo (ASYLUM_APPS)"
+        )
 
 
 def test_the_kind_filter_selects_indicators(indicator):

@@ -5,10 +5,14 @@ many queries each page takes."""
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from followup.accounts.models import User
 from followup.meetings.tests.factories import PERSONAS
 from followup.reporting.tests.factories import focal_point_of, secretariat_user
 from followup.statistics import permissions, services
@@ -296,7 +300,8 @@ def test_an_imported_file_shows_its_result_read_only(client, secretariat, stock)
     again = review(client, batch, action="import", valid_rows_only="on")
 
     assert 'name="action"' not in page
-    assert "Imported on " in page
+    # The date may end with "p.m.": no full stop after it.
+    assert re.search(r"<p>Imported on [^<]*\d[^<]*, with these results:</p>", page)
     result = re.search(r'id="result-heading".*?<tbody><tr>(.*?)</tr>', page, re.S)
     assert re.findall(r'<td class="number">([^<]*)</td>', result.group(1)) == [
         "3",
@@ -552,6 +557,20 @@ def test_an_invalid_edit_still_posts_to_the_saved_code(client, secretariat, stoc
     assert f'action="{url}"' in response.content.decode()
 
 
+@pytest.mark.parametrize("code", ["%00", "MIG_STOCK%00", "MIG%20STOCK"])
+def test_edit_page_of_a_malformed_code_is_not_found_without_asking_for_it(
+    client, secretariat, stock, code
+):
+    url = reverse("statistics:indicator_edit", args=["MIG_STOCK"]).replace("MIG_STOCK", code)
+
+    # PostgreSQL refuses text with NUL: such a code must not reach the indicators' table.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+
+    assert response.status_code == 404
+    assert not [query for query in queries if "statistics_indicator" in query["sql"]]
+
+
 def test_edit_page_query_count_is_fixed(client, secretariat, stock, django_assert_num_queries):
     # Session, user, permissions (user's and groups'), the indicator, whether it has figures;
     # the session saved (savepoint, update, release).
@@ -586,8 +605,11 @@ def matrix_data(name, world):
 # secretariat.
 PAGE = [302, 403, 403, 200]
 WRITE = [302, 403, 403, 302]
+NOT_ALLOWED = [302, 405, 405, 405]
 CASES = [
     ("get", "manage", None, PAGE),
+    ("head", "manage", None, PAGE),
+    ("post", "manage", None, NOT_ALLOWED),
     ("get", "import_upload", None, PAGE),
     ("post", "import_upload", None, WRITE),
     ("get", "import_review", "batch", PAGE),
@@ -598,6 +620,17 @@ CASES = [
     ("post", "indicator_create", None, WRITE),
     ("get", "indicator_edit", "indicator", PAGE),
     ("post", "indicator_edit", "indicator", WRITE),
+] + [
+    (method, name, target, NOT_ALLOWED)
+    for method in ("put", "delete")
+    for name, target in [
+        ("manage", None),
+        ("import_upload", None),
+        ("import_review", "batch"),
+        ("import_discard", "batch"),
+        ("indicator_create", None),
+        ("indicator_edit", "indicator"),
+    ]
 ]
 WORKSPACE = {case[1] for case in CASES}
 
@@ -630,10 +663,9 @@ def test_workspace_permission_matrix(client, world, persona, method, name, targe
 
     expected = statuses[list(PERSONAS).index(persona)]
     assert response.status_code == expected
-    if persona != "secretariat":
-        assert state() == before
-    else:
-        assert (state() == before) is (method == "get")
+    assert (state() == before) is not (
+        method == "post" and expected == 302 and persona != "anonymous"
+    )
     if persona == "anonymous":
         assert response["Location"].startswith(reverse("accounts:login"))
 
@@ -653,7 +685,35 @@ def test_permission_predicates(persona):
     user = PERSONAS[persona]()
 
     assert permissions.can_import_statistics(user) is (persona == "secretariat")
+    assert permissions.can_add_indicators(user) is (persona == "secretariat")
     assert permissions.can_manage_indicators(user) is (persona == "secretariat")
+
+
+def user_with(*codenames):
+    user = User.objects.create_user(username="_".join(codenames), password="x")
+    user.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="statistics", codename__in=codenames)
+    )
+    return user
+
+
+def test_adding_indicators_needs_the_add_permission_editing_them_the_change_one(client, stock):
+    create = reverse("statistics:indicator_create")
+    edit = reverse("statistics:indicator_edit", args=["MIG_STOCK"])
+
+    client.force_login(user_with("add_indicator"))
+    adder = (client.get(create).status_code, client.get(edit).status_code)
+    adder_list = client.get(reverse("statistics:manage")).content.decode()
+    client.force_login(user_with("change_indicator"))
+    changer = (client.get(create).status_code, client.get(edit).status_code)
+    changer_list = client.get(reverse("statistics:manage")).content.decode()
+
+    assert adder == (200, 403)
+    assert f'href="{create}"' in adder_list
+    assert f'href="{edit}"' not in adder_list
+    assert changer == (403, 200)
+    assert f'href="{create}"' not in changer_list
+    assert f'href="{edit}"' in changer_list
 
 
 def test_the_workspace_links_to_statistics_for_the_secretariat_only(client):

@@ -3,8 +3,10 @@
 Both formats hold the same rows, one per observation, under the same stable English keys
 (COLUMNS); names are in the visitor's language. Numbers are plain machine numbers (a point
 for decimals, no grouping; whole figures without ".0"). `source` is the figure's own source,
-else its indicator's. JSON has no NaN or Infinity: a value that is not a finite number is null
-(an empty cell in CSV), and a regional total that overflows is left out.
+else its indicator's. `illustrative` says the figure is generated for demonstration (its
+indicator is), whatever source it names: true or false, in CSV as in JSON. JSON has no NaN
+or Infinity: a value that is not a finite number is null (an empty cell in CSV), and a
+regional total that overflows is left out.
 
 JSON documents:
 - indicator: {"indicator": {...}, "breakdown", "breakdown_label", "year", "countries",
@@ -49,6 +51,7 @@ COLUMNS = (
     "note",
     "source",
     "revision",
+    "illustrative",
 )
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
@@ -99,6 +102,7 @@ def observation_rows(
             "note": figure.note,
             "source": figure.source or indicator.source,
             "revision": figure.revision,
+            "illustrative": indicator.illustrative,
         }
         for figure in figures
     ]
@@ -141,6 +145,8 @@ def _csv_text(rows: Sequence[Row]) -> str:
                 note,
                 source,
                 row["revision"],
+                # As JSON writes it (and the API export), so that both files read the same.
+                "true" if row["illustrative"] else "false",
             ]
         )
     return buffer.getvalue()

@@ -118,6 +118,15 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+def profile_chart_title(profile: queries.Profile, indicator: Indicator) -> str:
+    """ "Immigrants in Mexico", but "Immigrants: World": a region's name does not read well
+    after "in" in every language ("en Las Américas")."""
+    names = {"indicator": indicator.name, "area": profile.name}
+    if profile.region:
+        return _("%(indicator)s: %(area)s") % names
+    return _("%(indicator)s in %(area)s") % names
+
+
 def country(request: HttpRequest, area: str) -> HttpResponse:
     code = params.area_or_404(area)
     profile = queries.profile(code)
@@ -127,8 +136,7 @@ def country(request: HttpRequest, area: str) -> HttpResponse:
             series_chart(
                 item.indicator,
                 {code: {figure.year: figure.value for figure in item.figures}},
-                title=_("%(indicator)s in %(area)s")
-                % {"indicator": item.indicator.name, "area": profile.name},
+                title=profile_chart_title(profile, item.indicator),
                 slug=f"chart-{item.indicator.pk}",
                 small=True,
             ),

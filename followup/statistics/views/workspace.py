@@ -5,8 +5,10 @@ pending batch), say how its columns are read and preview what importing would do
 Every step goes through services/ (the same functions the `followup stats import` command
 calls), so the page and the command check files alike.
 
-Import pages ask `permissions.can_import_statistics`, indicator pages
-`permissions.can_manage_indicators`, the list either; others get 403, visitors the sign-in page.
+Import pages ask `permissions.can_import_statistics`, the new indicator page
+`permissions.can_add_indicators`, an indicator's page `permissions.can_manage_indicators`, the
+list any of them; others get 403, visitors the sign-in page. The list answers GET and HEAD
+only, the forms GET, HEAD and POST, discarding POST only (405 otherwise).
 What a service refuses comes back on the page with what was typed kept (status 400).
 """
 
@@ -24,10 +26,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from followup.accounts.models import User
-from followup.statistics import permissions, services
+from followup.statistics import permissions, queries, services
 from followup.statistics.areas import area_name
 from followup.statistics.breakdowns import breakdown_label
 from followup.statistics.forms import COLUMN_FIELDS, IndicatorForm, MappingForm, UploadForm
@@ -37,6 +39,12 @@ from followup.uploads import human_size
 from followup.workspace_forms import add_service_errors, posted
 
 IMPORTS_PER_PAGE = 25
+# The list is open to whoever may do any of its tasks.
+MANAGE = (
+    permissions.can_import_statistics,
+    permissions.can_add_indicators,
+    permissions.can_manage_indicators,
+)
 
 
 def _user_who(request: HttpRequest, *checks: Callable[[User], bool]) -> User:
@@ -54,9 +62,10 @@ def _number(value: float) -> str:
 
 
 @login_required
+@require_safe
 def manage(request: HttpRequest) -> HttpResponse:
     """Where the secretariat starts: the latest imports and every indicator."""
-    user = _user_who(request, permissions.can_import_statistics, permissions.can_manage_indicators)
+    user = _user_who(request, *MANAGE)
     imports = ImportBatch.objects.select_related("uploaded_by")
     page = Paginator(imports, IMPORTS_PER_PAGE).get_page(request.GET.get("page"))
     # One grouped count for every indicator, whatever their number.
@@ -70,6 +79,7 @@ def manage(request: HttpRequest) -> HttpResponse:
             "page": page,
             "indicators": indicators,
             "can_import": permissions.can_import_statistics(user),
+            "can_add_indicators": permissions.can_add_indicators(user),
             "can_manage_indicators": permissions.can_manage_indicators(user),
             "Status": ImportBatch.Status,
         },
@@ -77,6 +87,7 @@ def manage(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
     user = _user_who(request, permissions.can_import_statistics)
     form = UploadForm(posted(request), request.FILES if request.method == "POST" else None)
@@ -158,6 +169,7 @@ def _batch_for_review(pk: int) -> ImportBatch:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     """The file's columns and their mapping; Preview shows what importing would do, Import
     does it. A batch imported or discarded shows what came of it, read-only."""
@@ -292,14 +304,16 @@ def _indicator_page(request: HttpRequest, form: IndicatorForm, code: str) -> Htt
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def indicator_create(request: HttpRequest) -> HttpResponse:
-    _user_who(request, permissions.can_manage_indicators)
+    _user_who(request, permissions.can_add_indicators)
     return _indicator_page(request, IndicatorForm(posted(request)), "")
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def indicator_edit(request: HttpRequest, code: str) -> HttpResponse:
     _user_who(request, permissions.can_manage_indicators)
-    indicator = get_object_or_404(Indicator, code=code)
+    indicator = queries.get_indicator(code)
     form = IndicatorForm(posted(request), instance=indicator)
     return _indicator_page(request, form, indicator.code)
