@@ -17,12 +17,12 @@ DATABASE_URL; `--quick` for a tenth of the data).
 import argparse
 import csv
 import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+
+from page_timing import time_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -127,39 +127,6 @@ def _write_file(path: Path, countries: list[str], scale: float, *, offset: float
     return rows
 
 
-def _read(response: Any) -> Any:
-    """Streamed responses (CSV exports) do their work while being read."""
-    if getattr(response, "streaming", False):
-        b"".join(response.streaming_content)
-    return response
-
-
-def _time_pages(pages: dict[str, str], repeat: int) -> None:
-    from django.db import connection
-    from django.test import Client
-
-    client = Client()
-    print(f"{'page':<34} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
-    for name, url in pages.items():
-        queries = 0
-
-        def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
-            # Each request resets Django's query log; a wrapper sees every query.
-            nonlocal queries
-            queries += 1
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(count):
-            assert _read(client.get(url)).status_code == 200, url
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            _read(client.get(url))
-            times.append((time.perf_counter() - start) * 1000)
-        p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
-        print(f"{name:<34} {statistics.median(times):>8.0f} {p95:>8.0f} {queries:>8}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
@@ -217,7 +184,7 @@ def main() -> None:
                 "/api/v1/statistics/?indicator=GEN_00&country=MEX"
             ),
         }
-        _time_pages(pages, arguments.repeat)
+        time_pages(pages, arguments.repeat)
 
 
 if __name__ == "__main__":

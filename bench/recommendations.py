@@ -12,12 +12,12 @@ DATABASE_URL; `--quick` for a tenth of the data).
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+
+from page_timing import time_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -137,13 +137,6 @@ def _fill(scale: float) -> dict[str, str]:
     }
 
 
-def _read(response: Any) -> Any:
-    """Streamed responses (CSV, the feed) do their work while being read."""
-    if getattr(response, "streaming", False):
-        b"".join(response.streaming_content)
-    return response
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10)
@@ -152,7 +145,6 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as var_dir:
         _setup(var_dir)
         from django.db import connection
-        from django.test import Client
 
         from followup.recommendations.models import FollowUp
 
@@ -162,26 +154,7 @@ def main() -> None:
             f"{FollowUp.objects.count():,} published follow-ups generated in "
             f"{time.perf_counter() - started:.1f} s ({connection.vendor})"
         )
-        client = Client()
-        print(f"{'page':<26} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
-        for name, url in pages.items():
-            queries = 0
-
-            def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
-                # Each request resets Django's query log; a wrapper sees every query.
-                nonlocal queries
-                queries += 1
-                return execute(sql, params, many, context)
-
-            with connection.execute_wrapper(count):
-                assert _read(client.get(url)).status_code == 200, url
-            times = []
-            for _ in range(arguments.repeat):
-                start = time.perf_counter()
-                _read(client.get(url))
-                times.append((time.perf_counter() - start) * 1000)
-            p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
-            print(f"{name:<26} {statistics.median(times):>8.0f} {p95:>8.0f} {queries:>8}")
+        time_pages(pages, arguments.repeat, width=26)
 
 
 if __name__ == "__main__":
