@@ -207,6 +207,31 @@ class YearField(serializers.Field):
         return int(text)
 
 
+class YearsField(CodesField):
+    """Years and spans of years, repeated or comma-separated: 2016, 2000-2020 or
+    2000,2010-2015; read as (first, last) pairs."""
+
+    MAX_SPANS = 50  # each span is a condition of the query
+
+    def to_internal_value(self, data: Any) -> list[tuple[int, int]]:  # type: ignore[override]
+        spans, problems = [], []
+        for text in super().to_internal_value(data):
+            # [0-9], not \d: \d also matches other scripts' digits; "–" as word processors write.
+            match = re.fullmatch(r"([0-9]{4})(?:\s*[-–]\s*([0-9]{4}))?", text)
+            if match is None:
+                problems.append(MESSAGES["not_years"] % {"value": text})
+                continue
+            first, last = int(match[1]), int(match[2] or match[1])
+            if first > last:
+                problems.append(MESSAGES["span_reversed"] % {"value": text})
+            spans.append((first, last))
+        if len(spans) > self.MAX_SPANS:
+            problems.append(MESSAGES["too_many_spans"] % {"limit": self.MAX_SPANS})
+        if problems:
+            raise serializers.ValidationError(problems)
+        return list(dict.fromkeys(spans))
+
+
 class BreakdownField(serializers.CharField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(required=False, max_length=100, **kwargs)
@@ -238,6 +263,12 @@ class ObservationFilters(serializers.Serializer):
     year = YearField(help_text=_("Figures of that year, such as 2016."))
     year_from = YearField(help_text=_("Figures of that year and later."))
     year_to = YearField(help_text=_("Figures of that year and earlier."))
+    years = YearsField(
+        help_text=_(
+            "Years and spans of years, repeated or separated by commas: years=2016, "
+            "years=2000-2020 or years=2000,2010-2015."
+        )
+    )
     breakdown = BreakdownField(
         help_text=_(
             "“total” for the totals only, or one breakdown, such as sex:female or "

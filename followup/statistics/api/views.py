@@ -7,10 +7,12 @@ API cannot apply answers 400 naming the parameter and the value, and so does a p
 does not know.
 """
 
+import operator
 import re
+from functools import reduce
 from typing import Any
 
-from django.db.models import Count, Max, Min, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -73,6 +75,9 @@ def filter_observations(filters: dict[str, Any]) -> QuerySet[Observation]:
         observations = observations.filter(year__gte=filters["year_from"])
     if "year_to" in filters:
         observations = observations.filter(year__lte=filters["year_to"])
+    if filters.get("years"):
+        spans = (Q(year__range=span) for span in filters["years"])
+        observations = observations.filter(reduce(operator.or_, spans))
     if "breakdown" in filters:
         observations = observations.filter(breakdown=filters["breakdown"])
     return observations

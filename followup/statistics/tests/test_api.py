@@ -257,12 +257,18 @@ def spread(stock, remittances) -> None:
         ("year_from=2016", {2.0, 3.0, 4.0, 5.0, 6.0}),
         ("year_to=2016", {1.0, 5.0, 7.0}),
         ("year_from=2016&year_to=2018", {4.0, 5.0}),
+        ("years=2016", {5.0}),
+        ("years=2012,2020", {2.0, 3.0, 6.0, 7.0}),
+        ("years=2013-2018", {1.0, 4.0, 5.0}),
+        ("years=2010 – 2016&years=2020", {1.0, 2.0, 3.0, 5.0, 6.0, 7.0}),
+        ("years=2016-2016,2016", {5.0}),
+        ("years=2017-2019&year_from=2018", {4.0}),
         ("breakdown=total", {1.0, 2.0, 4.0, 5.0, 6.0, 7.0}),
         ("breakdown=Sex: Female", {3.0}),
         ("indicator=MIG_STOCK&country=MEX&year=2020&breakdown=total", {2.0}),
         ("indicator=MIG_STOCK&year=1999", set()),
         (
-            "indicator=&country=,&year=&year_from=&year_to=&breakdown=",
+            "indicator=&country=,&year=&year_from=&year_to=&years=&breakdown=",
             {1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0},
         ),
     ],
@@ -296,6 +302,21 @@ def test_filters_select_the_figures(api, spread, query, expected):
         (
             "year_from=2020&year_to=2010",
             {"year_from": ["year_from (2020) is after year_to (2010)."]},
+        ),
+        (
+            "years=2000-20,abc,2020-2010,٢٠١٦",
+            {
+                "years": [
+                    "“2000-20” is not a year nor a span of years; write 2016 or 2000-2020.",
+                    "“abc” is not a year nor a span of years; write 2016 or 2000-2020.",
+                    "In “2020-2010” the first year is after the last.",
+                    "“٢٠١٦” is not a year nor a span of years; write 2016 or 2000-2020.",
+                ]
+            },
+        ),
+        (
+            "years=" + ",".join(str(year) for year in range(1950, 2001)),
+            {"years": ["Give at most 50 years or spans of years."]},
         ),
         (
             "breakdown=gender:female",
@@ -367,9 +388,12 @@ def test_a_code_too_long_and_a_null_character_are_both_named(api, stock):
 
 UNKNOWN = "There is no such parameter here; the parameters are %s."
 LIST_PARAMETERS = (
-    "indicator, country, year, year_from, year_to, breakdown, countries, limit, offset, format"
+    "indicator, country, year, year_from, year_to, years, breakdown, countries, limit, offset, "
+    "format"
 )
-EXPORT_PARAMETERS = "indicator, country, year, year_from, year_to, breakdown, countries, format"
+EXPORT_PARAMETERS = (
+    "indicator, country, year, year_from, year_to, years, breakdown, countries, format"
+)
 
 
 def test_countries_is_another_name_for_country(api, stock):
@@ -704,6 +728,7 @@ def test_the_document_describes_the_exports_media_types(api):
         "year",
         "year_from",
         "year_to",
+        "years",
         "breakdown",
         "countries",
         "limit",
